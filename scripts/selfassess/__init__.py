@@ -1,0 +1,1 @@
+"""Check, build and publish States' self-assessments under UNTOC and its Protocols."""

@@ -1,0 +1,117 @@
+"""The whole content tree, loaded and checked: the pipeline stopped after `link`.
+
+    catalogue -> registers -> parties (in parallel when there are many) -> rules
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import catalogue as catalogue_stage
+from . import parties as party_stage
+from . import registers as register_stage
+from . import rules
+from .catalogue import Catalogue
+from .parties import Party
+from .problems import ERROR, WARNING, Problem
+from .registers import Registers
+
+PARALLEL_FROM = 24  # States; below this, starting workers costs more than it saves
+
+
+@dataclass
+class Corpus:
+    root: Path
+    catalogue: Catalogue
+    registers: Registers
+    parties: dict[str, Party] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == WARNING]
+
+
+def load(root: Path, jobs: int | None = None) -> Corpus:
+    root = root.resolve()
+    catalogue, problems = catalogue_stage.load(root)
+    registers, found = register_stage.load(root, catalogue)
+    corpus = Corpus(root, catalogue, registers, problems=problems + found)
+    folders = _party_folders(root, corpus.problems)
+    for party, found in _load_parties(root, folders, catalogue, registers, jobs):
+        corpus.parties[party.code] = party
+        corpus.problems += found
+    corpus.problems += _cycle_participants(corpus)
+    corpus.files = _count_files(corpus)
+    corpus.problems.sort()
+    return corpus
+
+
+def _party_folders(root: Path, problems: list[Problem]) -> list[Path]:
+    base = root / "content" / "parties"
+    if not base.is_dir():
+        return []
+    folders = []
+    for path in sorted(base.iterdir()):
+        rel = path.relative_to(root).as_posix()
+        if path.is_symlink():
+            problems.append(Problem(rel, 1, 1, ERROR, "", "is a symbolic link; State folders must be real folders"))
+        elif path.is_dir():
+            folders.append(path)
+        else:
+            problems.append(Problem(rel, 1, 1, WARNING, "", "is not a State folder and is not read; State files go in content/parties/<code>/"))
+    return folders
+
+
+# Set before workers fork, so they share the catalogue instead of receiving a copy per task.
+_shared: tuple[Path, Catalogue, Registers] | None = None
+
+
+def _load_one(folder: Path) -> tuple[Party, list[Problem]]:
+    root, catalogue, registers = _shared
+    party, problems = party_stage.load(root, folder)
+    problems += rules.check_party(party, catalogue, registers)
+    for doc in _documents(party):
+        doc.forget()
+    return party, problems
+
+
+def _load_parties(root: Path, folders: list[Path], catalogue: Catalogue, registers: Registers, jobs: int | None):
+    global _shared
+    _shared = (root, catalogue, registers)
+    jobs = jobs or os.cpu_count() or 1
+    if jobs < 2 or len(folders) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return [_load_one(f) for f in folders]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        return list(pool.map(_load_one, folders, chunksize=max(1, len(folders) // (jobs * 4))))
+
+
+def _documents(party: Party):
+    if party.profile:
+        yield party.profile
+    yield from party.assessments.values()
+    if party.action_plan:
+        yield party.action_plan
+
+
+def _cycle_participants(corpus: Corpus) -> list[Problem]:
+    out = []
+    for cycle in corpus.registers.cycles.values():
+        for code in sorted(cycle.participants or ()):
+            if code not in corpus.parties:
+                out.append(Problem("content/cycles.yaml", 1, 1, WARNING, f"cycles.{cycle.id}.participants", f"'{code}' has no folder in content/parties/"))
+    return out
+
+
+def _count_files(corpus: Corpus) -> int:
+    checklists = sum(1 for a in corpus.catalogue.articles() if a.checklist)
+    return len(corpus.catalogue.instruments) + checklists + 2 + sum(1 for p in corpus.parties.values() for _ in _documents(p))

@@ -1,0 +1,82 @@
+"""Read a content file as text, refusing what is not a small UTF-8 text file.
+
+Windows files (byte-order mark, CRLF line endings) are normal input: the mark
+is dropped and line endings become LF before parsing, so line numbers still
+match what the author sees in an editor.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .problems import ERROR, Problem
+
+MAX_BYTES = 512 * 1024
+
+
+class SourceError(Exception):
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def _fail(rel: str, message: str, line: int = 1, col: int = 1) -> SourceError:
+    return SourceError(Problem(rel, line, col, ERROR, "", message))
+
+
+def read_text(path: Path, rel: str) -> str:
+    """The file's text with LF line endings, or SourceError."""
+    if path.is_symlink():
+        raise _fail(rel, "is a symbolic link; replace it with the file itself")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise _fail(rel, f"file is {size // 1024} KB, more than the {MAX_BYTES // 1024} KB allowed; split it or shorten it")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise _fail(rel, f"cannot be read: {exc.strerror}") from None
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise _fail(rel, "is a binary file (it contains NUL bytes); save it as plain UTF-8 text", line)
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise _fail(
+            rel,
+            f"is not valid UTF-8 (byte 0x{data[exc.start]:02x}); save it with UTF-8 encoding",
+            line,
+            col,
+        ) from None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise _fail(rel, "file is empty; fill it in or delete it")
+    return text
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    yaml: str  # the YAML between the fences
+    yaml_line: int  # file line of the first YAML line
+    body: str  # the Markdown after the closing fence
+    body_line: int  # file line of the first body line
+
+
+def split_front_matter(text: str, rel: str) -> FrontMatter:
+    """Split '---\\n<yaml>\\n---\\n<markdown>', or SourceError."""
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        raise _fail(rel, "must start with a line '---' opening the front matter (the fields), then a line '---' closing it")
+    for number, line in enumerate(lines[1:], start=2):
+        if line.rstrip() in ("---", "..."):
+            yaml_text = "\n".join(lines[1 : number - 1]) + "\n"
+            body = "\n".join(lines[number:])
+            if not yaml_text.strip():
+                raise _fail(rel, "front matter is empty; add the fields between the '---' lines", 1)
+            return FrontMatter(yaml_text, 2, body, number + 1)
+    raise _fail(rel, "front matter opened on line 1 is never closed; add a line '---' after the last field")
