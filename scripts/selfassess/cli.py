@@ -24,7 +24,7 @@ def _root(args) -> Path:
 def cmd_check(args) -> int:
     from . import corpus
 
-    loaded = corpus.load(_root(args), jobs=args.jobs)
+    loaded = corpus.load(_root(args), jobs=args.jobs, keep_data=False)
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     report.FORMATS[fmt](loaded.problems, loaded.files, sys.stdout)
     return 1 if loaded.errors else 0

@@ -40,17 +40,20 @@ class Corpus:
         return [p for p in self.problems if p.severity == WARNING]
 
 
-def load(root: Path, jobs: int | None = None) -> Corpus:
+def load(root: Path, jobs: int | None = None, keep_data: bool = True) -> Corpus:
+    """Load and check everything. keep_data=False (for `check`) keeps only problems,
+    which spares sending every document back from the worker processes."""
     root = root.resolve()
     catalogue, problems = catalogue_stage.load(root)
     registers, found = register_stage.load(root, catalogue)
     corpus = Corpus(root, catalogue, registers, problems=problems + found)
     folders = _party_folders(root, corpus.problems)
-    for party, found in _load_parties(root, folders, catalogue, registers, jobs):
+    for party, found, files in _load_parties(root, folders, catalogue, registers, jobs, keep_data):
         corpus.parties[party.code] = party
         corpus.problems += found
+        corpus.files += files
     corpus.problems += _cycle_participants(corpus)
-    corpus.files = _count_files(corpus)
+    corpus.files += len(catalogue.instruments) + sum(1 for a in catalogue.articles() if a.checklist) + 2
     corpus.problems.sort()
     return corpus
 
@@ -72,21 +75,25 @@ def _party_folders(root: Path, problems: list[Problem]) -> list[Path]:
 
 
 # Set before workers fork, so they share the catalogue instead of receiving a copy per task.
-_shared: tuple[Path, Catalogue, Registers] | None = None
+_shared: tuple[Path, Catalogue, Registers, bool] | None = None
 
 
-def _load_one(folder: Path) -> tuple[Party, list[Problem]]:
-    root, catalogue, registers = _shared
+def _load_one(folder: Path) -> tuple[Party, list[Problem], int]:
+    root, catalogue, registers, keep_data = _shared
     party, problems = party_stage.load(root, folder)
     problems += rules.check_party(party, catalogue, registers)
+    files = 0
     for doc in _documents(party):
         doc.forget()
-    return party, problems
+        files += 1
+    if not keep_data:
+        party = Party(party.code, party.folder)
+    return party, problems, files
 
 
-def _load_parties(root: Path, folders: list[Path], catalogue: Catalogue, registers: Registers, jobs: int | None):
+def _load_parties(root: Path, folders: list[Path], catalogue: Catalogue, registers: Registers, jobs: int | None, keep_data: bool):
     global _shared
-    _shared = (root, catalogue, registers)
+    _shared = (root, catalogue, registers, keep_data)
     jobs = jobs or os.cpu_count() or 1
     if jobs < 2 or len(folders) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
         return [_load_one(f) for f in folders]
@@ -110,8 +117,3 @@ def _cycle_participants(corpus: Corpus) -> list[Problem]:
             if code not in corpus.parties:
                 out.append(Problem("content/cycles.yaml", 1, 1, WARNING, f"cycles.{cycle.id}.participants", f"'{code}' has no folder in content/parties/"))
     return out
-
-
-def _count_files(corpus: Corpus) -> int:
-    checklists = sum(1 for a in corpus.catalogue.articles() if a.checklist)
-    return len(corpus.catalogue.instruments) + checklists + 2 + sum(1 for p in corpus.parties.values() for _ in _documents(p))

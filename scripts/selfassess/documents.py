@@ -45,9 +45,9 @@ class Document:
         self._nodes = None
 
 
-def load(root: Path, path: Path, schema: str, front_matter: bool = False) -> tuple[Document | None, list[Problem]]:
+def load(root: Path, path: Path, schema: str, front_matter: bool = False, rel: str | None = None) -> tuple[Document | None, list[Problem]]:
     """Read, parse and validate one file. (None, problems) when unreadable."""
-    rel = path.relative_to(root).as_posix()
+    rel = rel or path.relative_to(root).as_posix()
     try:
         text = read_text(path, rel)
         if front_matter:

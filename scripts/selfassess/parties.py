@@ -1,11 +1,12 @@
 """Load a State's folder: content/parties/<code>/ with its profile, assessments and action plan."""
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import documents
+from . import documents, yamlfast
 from .documents import Document
 from .problems import ERROR, WARNING, Problem
 
@@ -30,6 +31,11 @@ class Party:
 
 
 def load(root: Path, folder: Path) -> tuple[Party, list[Problem]]:
+    with yamlfast.quiet():
+        return _load(root, folder)
+
+
+def _load(root: Path, folder: Path) -> tuple[Party, list[Problem]]:
     rel = folder.relative_to(root).as_posix()
     party = Party(folder.name, rel)
     problems: list[Problem] = []
@@ -59,11 +65,13 @@ def load(root: Path, folder: Path) -> tuple[Party, list[Problem]]:
 
 def _load_assessments(root: Path, folder: Path, party: Party) -> list[Problem]:
     problems: list[Problem] = []
-    for path in sorted(folder.iterdir()):
-        if path.suffix != ".md" or path.is_dir():
+    prefix = f"{party.folder}/{ASSESSMENTS}/"
+    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+        name, path = entry.name, folder / entry.name
+        if not name.endswith(".md") or entry.is_dir(follow_symlinks=False):
             problems.append(_not_read(root, path))
             continue
-        doc, found = documents.load(root, path, "assessment", front_matter=True)
+        doc, found = documents.load(root, path, "assessment", front_matter=True, rel=prefix + name)
         problems += found
         if doc is not None:
             party.assessments[path.name] = doc

@@ -133,8 +133,6 @@ def _assessment(name: str, doc: Document, party: Party, catalogue: Catalogue, re
         out.append(doc.problem(("provision",), f"is '{provision}' but the file is named {name}; rename the file to {right} or correct the provision"))
     if article is not None:
         out += _not_party_warning(doc, ("provision",), provision, catalogue, status)
-        if not article.expects_assessment:
-            out.append(doc.warning(("provision",), f"no self-assessment is expected for {catalogue.cite(article.id)} ({article.title})"))
         for i, paragraph in entries(doc.data.get("paragraphs")):
             pid = paragraph.get("provision")
             if isinstance(pid, str) and catalogue.article(pid) is not article:

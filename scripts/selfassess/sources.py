@@ -6,6 +6,9 @@ match what the author sees in an editor.
 """
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,15 +29,23 @@ def _fail(rel: str, message: str, line: int = 1, col: int = 1) -> SourceError:
 
 def read_text(path: Path, rel: str) -> str:
     """The file's text with LF line endings, or SourceError."""
-    if path.is_symlink():
-        raise _fail(rel, "is a symbolic link; replace it with the file itself")
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise _fail(rel, f"file is {size // 1024} KB, more than the {MAX_BYTES // 1024} KB allowed; split it or shorten it")
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise _fail(rel, "is a symbolic link; replace it with the file itself") from None
+        raise _fail(rel, f"cannot be read: {exc.strerror}") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise _fail(rel, "is not a regular file; replace it with a text file")
+        if info.st_size > MAX_BYTES:
+            raise _fail(rel, f"file is {info.st_size // 1024} KB, more than the {MAX_BYTES // 1024} KB allowed; split it or shorten it")
+        data = os.read(fd, info.st_size + 1)
     except OSError as exc:
         raise _fail(rel, f"cannot be read: {exc.strerror}") from None
+    finally:
+        os.close(fd)
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise _fail(rel, "is a binary file (it contains NUL bytes); save it as plain UTF-8 text", line)

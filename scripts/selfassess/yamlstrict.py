@@ -7,6 +7,9 @@ these plain scalars are not strings: `true`/`false`, `null`/`~`/empty and
 integers in canonical form (`0`, `12`, `-3`). Each of those prints back to its
 exact source text, so a value can be turned back into text without loss.
 Duplicate keys, aliases and tags outside that core are errors.
+
+Most files take the fast path (yamlfast, rapidyaml); the rest, and every file
+with a problem to locate, are parsed here with libyaml's C parser and marks.
 """
 from __future__ import annotations
 
@@ -14,10 +17,10 @@ import re
 
 import yaml
 from yaml.cyaml import CParser
-from yaml.constructor import BaseConstructor
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
+from . import yamlfast
 from .problems import ERROR, Problem, field_path
 
 STR = "tag:yaml.org,2002:str"
@@ -27,16 +30,33 @@ NULL = "tag:yaml.org,2002:null"
 BOOL = "tag:yaml.org,2002:bool"
 INT = "tag:yaml.org,2002:int"
 
-_INT = re.compile(r"^(?:0|-?[1-9][0-9]*)$")
+_INT = re.compile(r"^(?:0|-?[1-9][0-9]*)$").match
 
 
-class StrictResolver(BaseResolver):
-    pass
+class StrictLoader(CParser, BaseResolver):
+    """libyaml's C parser and composer; scalars resolved only to the core types above."""
 
+    def __init__(self, stream):
+        CParser.__init__(self, stream)
+        BaseResolver.__init__(self)
 
-StrictResolver.add_implicit_resolver(BOOL, re.compile(r"^(?:true|false)$"), list("tf"))
-StrictResolver.add_implicit_resolver(NULL, re.compile(r"^(?:~|null|)$"), ["~", "n", ""])
-StrictResolver.add_implicit_resolver(INT, _INT, list("-0123456789"))
+    def resolve(self, kind, value, implicit):
+        if kind is ScalarNode:
+            if implicit[0]:
+                if value == "true" or value == "false":
+                    return BOOL
+                if value == "" or value == "~" or value == "null":
+                    return NULL
+                if _INT(value):
+                    return INT
+            return STR
+        return SEQ if kind is SequenceNode else MAP
+
+    def descend_resolver(self, current_node, current_index):  # no path resolvers
+        pass
+
+    def ascend_resolver(self):
+        pass
 
 
 class StrictYAMLError(yaml.YAMLError):
@@ -46,75 +66,51 @@ class StrictYAMLError(yaml.YAMLError):
         self.message = message
 
 
-class StrictConstructor(BaseConstructor):
-    def __init__(self):
-        super().__init__()
-        self.duplicates: list[tuple[object, str]] = []  # (mark, key)
+def _scalar(node: ScalarNode):
+    tag, value = node.tag, node.value
+    if tag == STR:
+        return value
+    if tag == INT and _INT(value):
+        return int(value)
+    if tag == BOOL and value in ("true", "false"):
+        return value == "true"
+    if tag == NULL and value in ("", "~", "null"):
+        return None
+    if tag in (INT, BOOL, NULL):
+        raise StrictYAMLError(node.start_mark, f"'{value}' does not fit the tag '{tag}'; remove the tag and write a plain value")
+    raise StrictYAMLError(node.start_mark, f"the tag '{tag}' is not allowed; remove it and write a plain value")
 
-    def construct_object(self, node, deep=False):
-        if node in self.constructed_objects or node in self.recursive_objects:
+
+def build(root) -> tuple[object, list]:
+    """Plain data from a node tree, and the (mark, key) of each repeated key."""
+    seen: set[int] = set()
+    duplicates: list = []
+
+    def value(node):
+        if id(node) in seen:
             raise StrictYAMLError(
                 node.start_mark,
                 "a value marked with an anchor (&name) is reused by an alias (*name); aliases are not allowed, write the value out in full",
             )
-        return super().construct_object(node, deep)
-
-    def construct_str(self, node):
-        return node.value
-
-    def construct_null(self, node):
-        if node.value not in ("", "~", "null"):
-            raise StrictYAMLError(node.start_mark, f"'{node.value}' is not null; remove the !!null tag")
-        return None
-
-    def construct_bool(self, node):
-        if node.value not in ("true", "false"):
-            raise StrictYAMLError(node.start_mark, f"'{node.value}' is not a boolean; write true or false")
-        return node.value == "true"
-
-    def construct_int(self, node):
-        if not _INT.match(node.value):
-            raise StrictYAMLError(node.start_mark, f"'{node.value}' is not a whole number written in digits")
-        return int(node.value)
-
-    def construct_seq(self, node):
-        data: list = []
-        yield data
-        data.extend(self.construct_object(child) for child in node.value)
-
-    def construct_map(self, node):
-        data: dict = {}
-        yield data
+        seen.add(id(node))
+        if node.__class__ is ScalarNode:
+            return _scalar(node)
+        if node.tag not in (MAP, SEQ):
+            raise StrictYAMLError(node.start_mark, f"the tag '{node.tag}' is not allowed; remove it")
+        if node.__class__ is SequenceNode:
+            return [value(child) for child in node.value]
+        data = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode) or key_node.tag == NULL:
+            if key_node.__class__ is not ScalarNode or key_node.tag == NULL:
                 raise StrictYAMLError(key_node.start_mark, "a field name must be a plain word followed by ':'")
             key = key_node.value
             if key in data:
-                self.duplicates.append((key_node.start_mark, key))
+                duplicates.append((key_node.start_mark, key))
                 continue
-            data[key] = self.construct_object(value_node)
+            data[key] = value(value_node)
+        return data
 
-    def construct_undefined(self, node):
-        raise StrictYAMLError(
-            node.start_mark,
-            f"the tag '{node.tag}' is not allowed; remove it and write a plain value",
-        )
-
-
-StrictConstructor.add_constructor(STR, StrictConstructor.construct_str)
-StrictConstructor.add_constructor(NULL, StrictConstructor.construct_null)
-StrictConstructor.add_constructor(BOOL, StrictConstructor.construct_bool)
-StrictConstructor.add_constructor(INT, StrictConstructor.construct_int)
-StrictConstructor.add_constructor(SEQ, StrictConstructor.construct_seq)
-StrictConstructor.add_constructor(MAP, StrictConstructor.construct_map)
-StrictConstructor.add_constructor(None, StrictConstructor.construct_undefined)
-
-
-class StrictLoader(CParser, StrictConstructor, StrictResolver):
-    def __init__(self, stream):
-        CParser.__init__(self, stream)
-        StrictConstructor.__init__(self)
-        StrictResolver.__init__(self)
+    return value(root), duplicates
 
 
 _HINTS = (
@@ -144,9 +140,12 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, rel: str, line_offset:
 
 def load(text: str, rel: str, line_offset: int = 0) -> tuple[object, list[Problem]]:
     """Parse one YAML document strictly. Returns (data or None, problems)."""
-    loader = StrictLoader(text)
+    data = yamlfast.load(text)
+    if data is not None:
+        return data, []
     try:
-        data = loader.get_single_data()
+        root = compose(text)
+        data, duplicates = build(root) if root is not None else (None, [])
     except StrictYAMLError as exc:
         mark = exc.mark
         return None, [Problem(rel, mark.line + 1 + line_offset, mark.column + 1, ERROR, "", exc.message)]
@@ -156,12 +155,10 @@ def load(text: str, rel: str, line_offset: int = 0) -> tuple[object, list[Proble
         return None, [Problem(rel, 1 + line_offset, 1, ERROR, "", f"YAML error: {exc}")]
     except RecursionError:
         return None, [Problem(rel, 1 + line_offset, 1, ERROR, "", "nested too deeply; simplify the structure")]
-    finally:
-        loader.dispose()
     problems = []
-    if loader.duplicates:
-        paths = _key_paths(compose(text))
-        for mark, key in loader.duplicates:
+    if duplicates:
+        paths = _key_paths(root)
+        for mark, key in duplicates:
             where = field_path(paths.get((mark.line, mark.column), (key,)))
             problems.append(Problem(rel, mark.line + 1 + line_offset, mark.column + 1, ERROR, where, f"field '{key}' is given twice; keep one and delete the other"))
     return data, problems
