@@ -28,7 +28,10 @@ class Document:
         if self.text is None:
             return self.yaml_line, 1
         if self._nodes is None:
-            self._nodes = yamlstrict.compose(self.text)
+            try:
+                self._nodes = yamlstrict.compose(self.text)
+            except Exception:  # unparseable here means it never loaded; point at the top
+                return self.yaml_line, 1
         line, col = yamlstrict.locate(self._nodes, path, key)
         return line + self.yaml_line, col + 1
 

@@ -87,7 +87,7 @@ def load(text: str):
     try:
         with quiet():
             tree = ryml.parse_in_arena(text.encode("utf-8"))
-        emitted = ryml.emit_json(tree)
+            emitted = ryml.emit_json(tree)
         return json.loads(emitted, parse_int=_int, parse_float=_decline, parse_constant=_decline, object_pairs_hook=_pairs)
     except Exception:  # rapidyaml's parse errors and _Decline alike: let the strict loader decide
         return None

@@ -17,6 +17,7 @@ import re
 
 import yaml
 from yaml.cyaml import CParser
+from yaml.events import MappingEndEvent, MappingStartEvent, SequenceEndEvent, SequenceStartEvent
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
@@ -179,8 +180,29 @@ def _key_paths(root) -> dict[tuple[int, int], tuple]:
     return out
 
 
+MAX_DEPTH = 32  # content files nest 6 levels; libyaml's composer recurses and would crash on 100,000
+
+
+def _depth_guard(text: str) -> None:
+    """Refuse deep nesting before composing, walking the (iterative) event stream."""
+    loader = StrictLoader(text)
+    try:
+        depth = 0
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise StrictYAMLError(event.start_mark, f"nested more than {MAX_DEPTH} levels deep; simplify the structure")
+            elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+                depth -= 1
+    finally:
+        loader.dispose()
+
+
 def compose(text: str):
-    """The node tree of a document, with line marks (used only to locate problems)."""
+    """The node tree of a document, with line marks."""
+    _depth_guard(text)
     loader = StrictLoader(text)
     try:
         return loader.get_single_node()
