@@ -22,7 +22,8 @@ class Party:
     code: str
     folder: str  # relative path of the folder
     profile: Document | None = None
-    assessments: dict[str, Document] = field(default_factory=dict)  # by file name
+    assessments: dict[str, Document] = field(default_factory=dict)  # by file name, those that loaded
+    assessment_files: set[str] = field(default_factory=set)  # every file name in assessment/
     action_plan: Document | None = None
 
     @property
@@ -68,6 +69,7 @@ def _load_assessments(root: Path, folder: Path, party: Party) -> list[Problem]:
     prefix = f"{party.folder}/{ASSESSMENTS}/"
     for entry in sorted(os.scandir(folder), key=lambda e: e.name):
         name, path = entry.name, folder / entry.name
+        party.assessment_files.add(name)
         if not name.endswith(".md") or entry.is_dir(follow_symlinks=False):
             problems.append(_not_read(root, path))
             continue

@@ -11,7 +11,7 @@ import datetime
 from .catalogue import Catalogue
 from .documents import Document
 from .parties import ASSESSMENT_NAME, Party
-from .problems import ERROR, Problem
+from .problems import ERROR, WARNING, Problem
 from .registers import Registers
 from .shapes import entries, mapping, strings
 from .suggest import did_you_mean
@@ -29,7 +29,30 @@ def check_party(party: Party, catalogue: Catalogue, registers: Registers) -> lis
         problems += _assessment(name, doc, party, catalogue, registers, status)
     if party.action_plan:
         problems += _action_plan(party, catalogue, registers, status)
+    if status is not None:
+        problems += _missing_in_scope(party, catalogue, registers, status)
     return problems
+
+
+def _missing_in_scope(party: Party, catalogue: Catalogue, registers: Registers, status: dict) -> list:
+    """Warn about articles of the current cycle the State has no file for yet."""
+    cycle = registers.current_cycle
+    if cycle is None or (cycle.participants is not None and party.code not in cycle.participants):
+        return []
+    declared = {doc.data.get("provision") for doc in party.assessments.values()}
+    closes = cycle.data.get("closes")
+    due = f" (closes {closes})" if isinstance(closes, str) else ""
+    out = []
+    for article_id in cycle.articles:
+        if article_id in declared or status.get(article_id.split(".")[0]) != "party":
+            continue
+        article = catalogue.article(article_id)
+        name = f"{article.instrument}-{article.number:02d}.md"
+        if name in party.assessment_files:
+            continue  # the file exists but could not be read: its own error says why
+        rel = f"{party.folder}/assessment/{name}"
+        out.append(Problem(rel, 1, 1, WARNING, "", f"not written yet: {catalogue.cite(article_id)} is in the scope of cycle {cycle.id}{due}; create this file"))
+    return out
 
 
 def _profile(party: Party, catalogue: Catalogue) -> list:
