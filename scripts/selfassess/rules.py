@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 
+from . import untrusted
 from .catalogue import Catalogue
 from .documents import Document
 from .parties import ASSESSMENT_NAME, Party
@@ -31,6 +32,9 @@ def check_party(party: Party, catalogue: Catalogue, registers: Registers) -> lis
         problems += _action_plan(party, catalogue, registers, status)
     if status is not None:
         problems += _missing_in_scope(party, catalogue, registers, status)
+    for doc in (party.profile, *party.assessments.values(), party.action_plan):
+        if doc is not None:
+            problems += untrusted.problems(doc)
     return problems
 
 
