@@ -87,7 +87,7 @@ def _load_one(folder: Path) -> tuple[Party, list[Problem], int]:
         doc.forget()
         files += 1
     if not keep_data:
-        party = Party(party.code, party.folder)
+        party = Party(party.code, party.folder)  # problems only
     return party, problems, files
 
 

@@ -60,9 +60,9 @@ def public_party(party: Party) -> Party | None:
     if profile is None:
         return None
     if level == "profile_only":
-        return Party(party.code, party.folder, profile)
+        return Party(party.code, party.folder, profile=profile)
     assessments = {name: kept for name, doc in party.assessments.items() if (kept := _public_doc(doc)) is not None}
-    return Party(party.code, party.folder, profile, assessments, _public_doc(party.action_plan))
+    return Party(party.code, party.folder, profile=profile, assessments=assessments, action_plan=_public_doc(party.action_plan))
 
 
 def public(corpus: Corpus) -> Corpus:
