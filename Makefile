@@ -2,6 +2,7 @@
 #   make serve   set up, check, build and serve the site on http://127.0.0.1:8000
 #   make test    set up (with test tools) and run every test
 PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
+PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
@@ -21,7 +22,7 @@ $(TEST_INSTALLED): $(INSTALLED)
 	@touch $@
 
 serve: $(INSTALLED)
-	$(BIN)/selfassess serve
+	$(BIN)/selfassess serve --port $(PORT)
 
 check: $(INSTALLED)
 	$(BIN)/selfassess check
