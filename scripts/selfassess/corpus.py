@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import catalogue as catalogue_stage
+from . import codeowners
 from . import parties as party_stage
 from . import registers as register_stage
 from . import rules
@@ -50,6 +51,7 @@ def load(root: Path, jobs: int | None = None) -> Corpus:
         corpus.parties[party.code] = party
         corpus.problems += found
     corpus.problems += _cycle_participants(corpus)
+    corpus.problems += codeowners.problems(root, corpus.parties)
     corpus.files = _count_files(corpus)
     corpus.problems.sort()
     return corpus
