@@ -14,8 +14,9 @@ from pathlib import Path
 from .problems import ERROR, WARNING, Problem
 
 PATH = ".github/CODEOWNERS"
-BEGIN = "# BEGIN State folders: kept by 'selfassess new' and 'selfassess owners --write'"
+BEGIN = "# BEGIN State folders"  # marker lines are found by these beginnings
 END = "# END State folders"
+BEGIN_LINE = BEGIN + ": kept by 'selfassess new' and 'selfassess owners --write'"
 _LINE = re.compile(r"^/content/parties/(?P<code>[^/\s]+)/\s+(?P<owners>\S.*)$")
 _ORG = re.compile(r"@([A-Za-z0-9-]+)/")
 
@@ -84,15 +85,15 @@ def write(root: Path, codes, teams: dict[str, str] | None = None) -> list[str]:
         if code not in owners.teams:
             added.append(code)
         lines.append(f"/content/parties/{code}/ {team}")
-    block = "\n".join([BEGIN, *lines, END])
-    text = owners.text
-    if BEGIN in text and END in text:
-        start = text.index(BEGIN)
-        stop = text.index(END, start) + len(END)
-        text = text[:start] + block + text[stop:]
+    block = [BEGIN_LINE, *lines, END]
+    old = owners.text.rstrip("\n").split("\n")
+    starts = [i for i, line in enumerate(old) if line.startswith(BEGIN)]
+    ends = [i for i, line in enumerate(old) if line.startswith(END) and starts and i > starts[0]]
+    if starts and ends:
+        new = old[: starts[0]] + block + old[ends[0] + 1:]
     else:
-        text = "\n".join(line for line in text.rstrip("\n").split("\n") if not _LINE.match(line.strip()))
-        text = text + "\n\n" + block + "\n"
+        new = [line for line in old if not _LINE.match(line.strip())] + [""] + block
+    text = "\n".join(new) + "\n"
     (root / PATH).write_text(text, encoding="utf-8", newline="\n")
     return added
 
@@ -111,7 +112,7 @@ def main(root: Path, write_file: bool) -> int:
         except OwnersError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
-        print(f"{PATH}: {len(codes)} State folders, {len(added)} added" + (f" ({', '.join(added)})" if added else ""))
+        print(f"{PATH} gives each State folder an owner (State folders: {len(codes)}; added: {', '.join(added) or 'none'})")
         return 0
     if read(root) is None:
         print(f"error: {PATH} does not exist", file=sys.stderr)
@@ -120,5 +121,5 @@ def main(root: Path, write_file: bool) -> int:
     for problem in found:
         print(problem)
     errors = sum(1 for p in found if p.severity == ERROR)
-    print(f"owners {'failed' if errors else 'passed'}: {len(codes)} State folders, {errors} without an owner")
+    print(f"owners {'failed' if errors else 'passed'}: State folders: {len(codes)}; without an owner: {errors}")
     return 1 if errors else 0
