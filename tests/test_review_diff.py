@@ -29,7 +29,7 @@ def build(tmp_path: Path, spec: dict) -> Repo:
             repo.git("checkout", "-q", commit["branch"])
         else:
             repo.git("checkout", "-q", "-b", commit["branch"])
-        repo.commit(commit["message"], commit["files"], date=commit["date"])
+        repo.commit(commit["message"], commit.get("files"), date=commit["date"])
     return repo
 
 
@@ -40,16 +40,20 @@ def placeholders(repo: Repo, text: str, base: str, head: str) -> str:
     return text
 
 
+NAMES = sorted(p.stem for p in CASES.glob("*.yaml"))
+
+
+@pytest.mark.parametrize("name", NAMES)
 @pytest.mark.parametrize("fmt,suffix", [("markdown", ".md"), ("json", ".json")])
-def test_golden(tmp_path, fmt, suffix):
-    spec = yaml.safe_load((CASES / "pull-request.yaml").read_text(encoding="utf-8"))
+def test_golden(tmp_path, name, fmt, suffix):
+    spec = yaml.safe_load((CASES / f"{name}.yaml").read_text(encoding="utf-8"))
     repo = build(tmp_path, spec)
     base, head = spec["diff"][:2]
     result = run_cli("--root", str(repo.root), "diff", *spec["diff"], "--format", fmt)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     found = placeholders(repo, result.stdout, base, head)
-    expected = CASES / f"pull-request{suffix}"
+    expected = CASES / f"{name}{suffix}"
     if os.environ.get("UPDATE_GOLDEN"):
         expected.write_text(found, encoding="utf-8")
     assert found == expected.read_text(encoding="utf-8")

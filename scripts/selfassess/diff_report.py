@@ -130,7 +130,7 @@ class Markdown:
                 t("priority", value=_status("priority", a.get("priority"))),
                 _status("resources", a.get("resources")),
                 _status("action_status", a.get("status")),
-            ]
+            ] + ([t("action_overdue")] if a.get("overdue") else [])
             lines = [f"{name}: {', '.join(facts)}; {where}"]
             return lines + self.needs(a.get("assistance"), "  ")
         if a["change"] == "removed":
@@ -185,7 +185,8 @@ class Markdown:
         lines.append(t("states", names=names) if names else t("no_states"))
         outside = [f for f in result["files"] if f["area"] != "party"]
         lines.append(t("files", count=len(result["files"]), outside=len(outside)))
-        lines.append(t("overdue_on", date=head["date"]))
+        if result["parties"]:
+            lines.append(t("overdue_on", date=head["date"]))
         lines.append("")
         if result.get("base_errors"):
             lines += [t("base_errors", base=base["merge_base"][:12], count=result["base_errors"]), ""]
