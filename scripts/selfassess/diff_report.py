@@ -29,8 +29,14 @@ def t(key: str, **values) -> str:
     return label("review", key).format(**values)
 
 
+def _label(group: str, value) -> str:
+    """The label of a value; an unknown value (possible at BASE, never checked) as inert text."""
+    found = label(group, str(value))
+    return md(found) if found == str(value) else found
+
+
 def _status(group: str, value) -> str:
-    return label(group, value) if value is not None else t("none")
+    return _label(group, value) if value is not None else t("none")
 
 
 def _value(field: str, value) -> str:
@@ -41,7 +47,7 @@ def _value(field: str, value) -> str:
     if isinstance(value, list):
         return md(", ".join(str(v) for v in value))
     groups = {"priority": "priority", "resources": "resources", "kind": "measure_kind", "status": "law_status"}
-    return label(groups[field], value) if field in groups else md(value)
+    return _label(groups[field], value) if field in groups else md(value)
 
 
 def _fields(changes: list[dict]) -> str:
@@ -58,7 +64,7 @@ class Markdown:
         self.types = assistance_types
 
     def cite(self, provision) -> str:
-        return self.catalogue.cite(str(provision))
+        return md(self.catalogue.cite(str(provision)))
 
     def need(self, need: dict, what: str) -> str:
         kind = self.types.get(need.get("type"), need.get("type"))
@@ -88,7 +94,7 @@ class Markdown:
             lines.append(f"{sub}- {self.cite(p['provision'])}: {_status('status', p['old'])} → {_status('status', p['new'])}")
         measures = entry.get("measures", {})
         for key, name in (("added", "measure_added"), ("removed", "measure_removed")):
-            lines += [f"{sub}- {t(name)} ({label('measure_kind', m['kind'])}): {md(m['description'])}{_flag(m)}" for m in measures.get(key, [])]
+            lines += [f"{sub}- {t(name)} ({_label('measure_kind', m['kind'])}): {md(m['description'])}{_flag(m)}" for m in measures.get(key, [])]
         lines += [f"{sub}- {t('measure_changed')}: {md(m['description'])}: {_fields(m['fields'])}" for m in measures.get("changed", [])]
         laws = entry.get("laws", {})
         for key, name in (("added", "law_added"), ("removed", "law_removed")):
@@ -96,7 +102,7 @@ class Markdown:
         lines += [f"{sub}- {t('law_changed')}: {md(law['title'])}: {_fields(law['fields'])}" for law in laws.get("changed", [])]
         challenges = entry.get("challenges", {})
         for key, name in (("added", "challenge_added"), ("removed", "challenge_removed")):
-            lines += [f"{sub}- {t(name)} ({label('challenge_kind', c['kind'])}): {md(c['description'])}{_flag(c)}" for c in challenges.get(key, [])]
+            lines += [f"{sub}- {t(name)} ({_label('challenge_kind', c['kind'])}): {md(c['description'])}{_flag(c)}" for c in challenges.get(key, [])]
         lines += self.needs(entry.get("assistance"), sub)
         if narrative := entry.get("narrative"):
             lines.append(f"{sub}- {t('narrative', added=narrative['words_added'], removed=narrative['words_removed'])}")
@@ -110,7 +116,7 @@ class Markdown:
     @staticmethod
     def law(law: dict) -> str:
         details = [str(law["year"])] if law.get("year") else []
-        details += [label("law_status", law["status"])] if law.get("status") else []
+        details += [_label("law_status", law["status"])] if law.get("status") else []
         where = f", {md(law['articles'])}" if law.get("articles") else ""
         return f"{md(law['title'])}{where}" + (f" ({', '.join(details)})" if details else "")
 
