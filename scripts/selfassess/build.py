@@ -20,18 +20,24 @@ def check(root: Path):
     return loaded
 
 
-def mkdocs_build(root: Path, site_dir: Path | None = None) -> None:
+def mkdocs_build(root: Path, site_dir: Path | None = None, strict: bool = False) -> None:
     from mkdocs.commands.build import build as mkdocs
     from mkdocs.config import load_config
 
-    config = load_config(str(root / "mkdocs.yml"), strict=True, **({"site_dir": str(site_dir)} if site_dir else {}))
+    config = load_config(str(root / "mkdocs.yml"), strict=strict, **({"site_dir": str(site_dir)} if site_dir else {}))
     mkdocs(config)
 
 
-def main(root: Path, site_dir: str | None = None) -> int:
+def main(root: Path, site_dir: str | None = None, strict: bool = False) -> int:
+    from mkdocs.exceptions import Abort
+
     loaded = check(root)
     if loaded is None:
         return 1
     render.write(loaded, root / DOCS_DIR)
-    mkdocs_build(root, Path(site_dir).resolve() if site_dir else None)
+    try:
+        mkdocs_build(root, Path(site_dir).resolve() if site_dir else None, strict)
+    except Abort as exc:
+        print(f"build stopped: {exc} (the warnings above say what to fix)", file=sys.stderr)
+        return 1
     return 0

@@ -1,4 +1,4 @@
-"""Command line: selfassess check | build | serve."""
+"""Command line: selfassess check | build | serve | new | diff | scope | owners."""
 from __future__ import annotations
 
 import argparse
@@ -33,13 +33,39 @@ def cmd_check(args) -> int:
 def cmd_build(args) -> int:
     from . import build
 
-    return build.main(_root(args), site_dir=args.site_dir)
+    return build.main(_root(args), site_dir=args.site_dir, strict=args.strict)
 
 
 def cmd_serve(args) -> int:
     from . import serve
 
     return serve.main(_root(args), host=args.host, port=args.port)
+
+
+def cmd_new(args) -> int:
+    from . import scaffold
+
+    return scaffold.main(_root(args), args.code, args.name, args.regional_group, args.language, args.team)
+
+
+def cmd_diff(args) -> int:
+    from . import review
+
+    return review.main(_root(args), args.base, args.head, args.format, on=args.on)
+
+
+def cmd_scope(args) -> int:
+    from . import scope_guard
+
+    labels = [label.strip() for label in (args.labels or "").split(",") if label.strip()]
+    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    return scope_guard.main(_root(args), args.base, args.head, labels, fmt)
+
+
+def cmd_owners(args) -> int:
+    from . import codeowners
+
+    return codeowners.main(_root(args), args.write)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -57,12 +83,39 @@ def parser() -> argparse.ArgumentParser:
 
     build = sub.add_parser("build", help="check, then build the static site")
     build.add_argument("--site-dir", default=None, help="where to write the site (default: site/)")
+    build.add_argument("--strict", action="store_true", help="stop on any MkDocs warning too, as CI does")
     build.set_defaults(run=cmd_build)
 
     serve = sub.add_parser("serve", help="check, build and serve the site on localhost, rebuilding on changes")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(run=cmd_serve)
+
+    new = sub.add_parser("new", help="create a State's folder: profile, one assessment per article in the current cycle, action plan")
+    new.add_argument("code", help="the State's three-letter code, e.g. XAC")
+    new.add_argument("--name", required=True, help="the State's short name")
+    new.add_argument("--regional-group", default=None, help="its United Nations regional group (default: none, to be filled in)")
+    new.add_argument("--language", action="append", default=None, help="language of its narratives, ISO 639-1 (repeat for more; default: en)")
+    new.add_argument("--team", default=None, help="GitHub team that owns the folder (default: @<organization>/party-<code>)")
+    new.set_defaults(run=cmd_new)
+
+    diff = sub.add_parser("diff", help="what changed in substance between two git revisions, per State")
+    diff.add_argument("base", metavar="BASE", help="the revision changes are compared with, e.g. origin/main")
+    diff.add_argument("head", metavar="HEAD", nargs="?", default="HEAD", help="the revision with the changes (default: HEAD)")
+    diff.add_argument("--format", choices=("markdown", "json"), default="markdown", help="Markdown for a pull-request comment (default) or JSON")
+    diff.add_argument("--on", default=None, help="judge overdue actions at HEAD on this date, YYYY-MM-DD (default: today)")
+    diff.set_defaults(run=cmd_diff)
+
+    scope = sub.add_parser("scope", help="fail when a change touches several States, or a State and shared files")
+    scope.add_argument("base", metavar="BASE")
+    scope.add_argument("head", metavar="HEAD", nargs="?", default="HEAD")
+    scope.add_argument("--labels", default="", help="the pull request's labels, comma-separated")
+    scope.add_argument("--format", choices=("text", "json", "github"), default=None, help="output format (default: text; github under GitHub Actions)")
+    scope.set_defaults(run=cmd_scope)
+
+    owners = sub.add_parser("owners", help="check that .github/CODEOWNERS gives every State folder an owner")
+    owners.add_argument("--write", action="store_true", help="add missing State folders (and drop lines for folders that are gone)")
+    owners.set_defaults(run=cmd_owners)
     return top
 
 

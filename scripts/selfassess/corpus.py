@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import catalogue as catalogue_stage
+from . import codeowners
 from . import parties as party_stage
 from . import registers as register_stage
 from . import rules
@@ -53,6 +54,7 @@ def load(root: Path, jobs: int | None = None, keep_data: bool = True) -> Corpus:
         corpus.problems += found
         corpus.files += files
     corpus.problems += _cycle_participants(corpus)
+    corpus.problems += codeowners.problems(root, corpus.parties)
     corpus.files += len(catalogue.instruments) + sum(1 for a in catalogue.articles() if a.checklist) + 2
     corpus.problems.sort()
     return corpus
