@@ -72,7 +72,7 @@ def link(from_page: str, to: str, fragment: str = "") -> str:
 
 @dataclass(frozen=True)
 class Repository:
-    """Where contributors edit the sources: mkdocs.yml repo_url and extra.edit_path."""
+    """Where contributors edit the sources: mkdocs.yml extra.repository, edit_path, view_path."""
 
     url: str = ""
     edit_path: str = "edit/main/"
@@ -97,7 +97,7 @@ def repository(root: Path) -> Repository:
     config = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
     extra = (config or {}).get("extra") or {}
     return Repository(
-        str((config or {}).get("repo_url") or ""),
+        str(extra.get("repository") or ""),
         str(extra.get("edit_path") or Repository.edit_path),
         str(extra.get("view_path") or Repository.view_path),
     )
