@@ -70,7 +70,7 @@ def mkdocs_build(root: Path, site_dir: Path) -> None:
 
 def search_index(site_dir: Path, output: Path | None = None) -> None:
     """Index the built pages with Pagefind (the binary ships in the pagefind-bin wheel)."""
-    args = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"]
+    args = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent", "--keep-index-url"]
     args += ["--output-path", str(output)] if output else ["--output-subdir", SEARCH_DIR]
     result = subprocess.run(args, capture_output=True, text=True)
     if result.returncode != 0:
