@@ -49,8 +49,11 @@ def tree_files(folder: Path) -> dict[str, bytes]:
 @contextlib.contextmanager
 def served(folder: Path):
     """Serve a folder on 127.0.0.1 for the length of the block; yields the base URL."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
-    handler.log_message = lambda *args: None
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
