@@ -64,9 +64,12 @@ def url(page: str) -> str:
 
 
 def link(from_page: str, to: str, fragment: str = "") -> str:
-    """Relative href from one docs file to another (either a page or a file)."""
-    here = posixpath.dirname(url(from_page))
-    href = posixpath.relpath(url(to), here or ".")
+    """Relative href from one docs file to another (either a page or a file):
+    up to the site root, then down to the target ('../provisions/untoc/5.html')."""
+    if to == from_page:
+        href = posixpath.basename(url(to))
+    else:
+        href = "../" * from_page.count("/") + url(to)
     return f"{href}#{fragment}" if fragment else href
 
 

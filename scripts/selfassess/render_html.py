@@ -33,9 +33,10 @@ def prose(value, cls: str = "sa-narrative") -> str:
 
 
 def block(*parts: str) -> str:
-    """Raw HTML for the page, kept away from MkDocs' Markdown processing."""
+    """Raw HTML for the page, kept away from MkDocs' Markdown processing
+    (and passed through unparsed by the selfassess-blocks plugin)."""
     body = "\n".join(p for p in parts if p)
-    return f"\n<div class=\"sa-block\">\n{body}\n</div>\n\n" if body else ""
+    return f"\n<!--sa-html-->\n<div class=\"sa-block\">\n{body}\n</div>\n<!--/sa-html-->\n\n" if body else ""
 
 
 def front_matter(title: str, **meta) -> str:
