@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+import yaml
 from conftest import run_cli
 from sitetools import EPOCH, sample_tree, site_tree, tree_files
 
@@ -201,3 +202,29 @@ def test_downloads_written_by_other_tools_are_listed(tmp_path):
     page = (root / ".generated" / "docs" / "parties" / "XAB.md").read_text(encoding="utf-8")
     assert '<a href="../downloads/XAB/XAB-profile.pdf">Profile and self-assessment (PDF) (XAB-profile.pdf)</a>' in page
     assert (folder / "XAB-profile.pdf").exists()  # never removed by the renderer
+
+
+def test_blocks_plugin_only_saves_time(tmp_path):
+    """The same pages built without the selfassess-blocks plugin give the same content."""
+    root = site_tree(tmp_path / "repo")
+    assert build_cli(root, tmp_path / "with").returncode == 0
+    config = root / "mkdocs.yml"
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    assert settings["plugins"] == ["selfassess-blocks"]
+    config.write_text(yaml.safe_dump({**settings, "plugins": []}), encoding="utf-8")
+    assert build_cli(root, tmp_path / "without").returncode == 0
+
+    def article(path: Path) -> str:
+        html = path.read_text(encoding="utf-8")
+        body = html[html.index("<article"):html.index("</article>")]
+        return re.sub(r"\s+", " ", body.replace("<!--sa-html-->", "").replace("<!--/sa-html-->", ""))
+
+    for page in ("parties/XAB.html", "provisions/untoc/5.html", "reporting-status.html", "index.html"):
+        assert article(tmp_path / "with" / page) == article(tmp_path / "without" / page), page
+
+
+def test_contributed_text_cannot_forge_a_block_marker():
+    from selfassess import narrative
+
+    html = narrative.to_html("Text\n<!--/sa-html-->\n<script>x</script>\n\n<!--sa-html-->")
+    assert "<!--" not in html and "<script" not in html
