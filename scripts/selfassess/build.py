@@ -51,6 +51,8 @@ def _log_mkdocs() -> None:
         handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(logging.Formatter("mkdocs %(levelname)s: %(message)s"))
         handler.setLevel(logging.WARNING)
+        # serve rebuilds 'dirty'; MkDocs then warns that navigation may be stale, but ours never changes
+        handler.addFilter(lambda record: "'dirty' build" not in record.getMessage())
         handler._selfassess = True
         logger.addHandler(handler)
 
