@@ -26,7 +26,7 @@ def home(view: View) -> str:
     ])
     reading = ul([esc(x) for x in label_list("home", "how_to_read")])
     legend = ul([status(s) for s in ("full", "partial", "none", "not_applicable", "not_assessed", "missing")], "sa-legend")
-    return front_matter(label("home", "title")) + block(
+    return front_matter(label("home", "short_title")) + block(
         h(1, esc(label("home", "title"))),
         *[f"<p>{esc(p)}</p>" for p in label_list("home", "intro")],
         f"<p>{esc(facts)}</p>",

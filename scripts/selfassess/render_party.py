@@ -109,7 +109,7 @@ def _grid(view: View, party, here: str) -> str:
                 cells.append(f'<li class="sa-cell sa-status-missing" title="{esc(words)}">{inner}</li>')
             else:
                 cells.append(f'<li class="sa-cell sa-status-{esc(state)}">{a("#" + paths.anchor(article.id), inner, title=words)}</li>')
-        groups.append(h(3, esc(instrument.data.get("short_name", iid)), f"grid-{iid}") + f'<ul class="sa-grid">{"".join(cells)}</ul>')
+        groups.append(h(3, esc(instrument.data.get("short_name", iid)), f"grid-{iid}") + f'<ul class="sa-grid" data-pagefind-ignore>{"".join(cells)}</ul>')
     legend = ul([status(s) for s in ("full", "partial", "none", "not_applicable", "not_assessed", "missing")], "sa-legend")
     return f'<p>{esc(label("party", "grid_help"))}</p>' + legend + "".join(groups)
 

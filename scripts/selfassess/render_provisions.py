@@ -78,7 +78,7 @@ def article(view: View, article) -> str:
         (esc(label("provisions", "cluster")), esc(label("cluster", article.cluster)) if article.cluster else ""),
         (esc(label("provisions", "official_text")), a(inst.data["official_text"], esc(label("provisions", "official_text_link")))),
     ])
-    aliases = f'<p class="sa-sr" data-pagefind-weight="5">{esc(_aliases(view, article))}</p>'
+    aliases = f'<p class="sa-sr" aria-hidden="true" data-pagefind-weight="5">{esc(_aliases(view, article))}</p>'
     out.append(block(
         f'<p class="sa-back">{a(paths.link(here, paths.instrument(inst.id)), esc(label("provisions", "back_to").format(instrument=inst.data.get("short_name"))))}</p>',
         h(1, f"{esc(citation)}: {esc(article.title)}"), aliases, facts, prose(checklist.get("summary"), "sa-summary"),

@@ -51,4 +51,4 @@ def timeline(view, party, here: str, actions: list[dict]) -> str:
         )
     axis = f'<div class="sa-tl-axis" aria-hidden="true"><span class="sa-tl-label"></span><span class="sa-tl-track">{ticks}</span></div>'
     caption = f'<p class="sa-tl-caption">{esc(label("party", "timeline_help").format(today=view.today))}</p>'
-    return f'<div class="sa-timeline">{caption}{axis}<ol class="sa-tl-rows">{"".join(rows)}</ol></div>'
+    return f'<div class="sa-timeline" data-pagefind-ignore>{caption}{axis}<ol class="sa-tl-rows">{"".join(rows)}</ol></div>'
