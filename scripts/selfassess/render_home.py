@@ -54,15 +54,36 @@ def search_form(here: str) -> str:
     )
 
 
-def _latest(view: View, here: str) -> str:
+def _changes(view: View) -> list[tuple]:
+    """(date, party, kind, reference, status): from the repository history when given,
+    else from the dates the States' files state (information as of, progress updates)."""
     found = []
     for party in view.parties:
-        for date, kind, ref, state in events(view, party):
-            found.append((date, party, kind, ref, state))
+        if not view.history:
+            found += [(date, party, kind, ref, state) for date, kind, ref, state in events(view, party)]
+            continue
+        for doc in view.files(party):
+            date = view.history.get(doc.rel)
+            if date is None:
+                continue
+            if doc is party.profile:
+                found.append((date, party, "profile", "", ""))
+            elif doc is party.action_plan:
+                found.append((date, party, "plan", "", ""))
+            else:
+                found.append((date, party, "assessment", str(doc.data.get("provision")), str(doc.data.get("status"))))
+    return found
+
+
+def _latest(view: View, here: str) -> str:
+    found = _changes(view)
     found.sort(key=lambda e: (e[0], e[1].code, e[2], e[3]), reverse=True)
     items = []
     for date, party, kind, ref, state in found[:LATEST]:
-        if kind == "assessment":
+        if kind in ("profile", "plan"):
+            anchor = "ratification" if kind == "profile" else "action-plan"
+            what, words = a(paths.link(here, paths.party(party.code), anchor), esc(label("home", f"{kind}_changed"))), ""
+        elif kind == "assessment":
             what = a(paths.link(here, paths.party(party.code), paths.anchor(ref)), esc(label("home", "assessment_of").format(citation=view.catalogue.cite(ref))))
             words = status(state)
         else:

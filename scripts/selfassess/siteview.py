@@ -120,9 +120,13 @@ class View:
         assessed = [a for a in expected if self.status(party.code, a) in ASSESSED]
         return Completeness(expected, assessed)
 
+    def files(self, party: Party) -> list[Document]:
+        """The State's published files (never a draft, confidential or unconsented one)."""
+        return [d for d in (party.profile, party.action_plan, *party.assessments.values()) if d is not None]
+
     def last_changed(self, party: Party) -> str | None:
-        """Date the State's files last changed, from the repository history when given."""
-        found = [d for rel, d in self.history.items() if rel.startswith(party.folder + "/")]
+        """Date the State's published files last changed, from the repository history when given."""
+        found = [self.history[d.rel] for d in self.files(party) if d.rel in self.history]
         return max(found) if found else None
 
     def latest_date(self, party: Party) -> str | None:
