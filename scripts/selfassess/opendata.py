@@ -76,10 +76,14 @@ def _csv(fields: list[str], rows: list[dict]) -> str:
 
 
 def _json(value) -> str:
-    """One record a line: readable, diffable, and written by json's fast C encoder."""
+    """Records one a line: readable, diffable, and written by json's fast C encoder."""
     if isinstance(value, list):
         return "[\n" + ",\n".join(json.dumps(item, ensure_ascii=False) for item in value) + "\n]\n"
-    return json.dumps(value, ensure_ascii=False, indent=2) + "\n" if "resources" in value else json.dumps(value, ensure_ascii=False) + "\n"
+    return json.dumps(value, ensure_ascii=False) + "\n"
+
+
+def _pretty(value) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 
 def files(view: View, root: Path) -> dict[str, str]:
@@ -106,7 +110,7 @@ def files(view: View, root: Path) -> dict[str, str]:
             own[row["party"]][key].append(row)
     for code, record in own.items():
         out[paths.party_data(code)] = _json(record)
-    out[f"{paths.DATA}/datapackage.json"] = _json({
+    out[f"{paths.DATA}/datapackage.json"] = _pretty({
         "name": "untoc-implementation-profiles", "title": label("open_data", "package_title"),
         "description": label("open_data", "package_description"), "created": view.today, "resources": resources,
     })

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from . import paths
 from .labels import label
+from .labels import table as strings_table
 from .opendata import TABLES
 from .render_html import a, block, esc, front_matter, h, table
 from .siteview import View
@@ -35,8 +36,6 @@ def page(view: View, root: Path) -> str:
 
 
 def _table_words(name: str) -> dict:
-    from .labels import table as strings_table
-
     return strings_table("en")["open_data"][name]
 
 

@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 from . import paths
-from .labels import label
+from .labels import label, table
 from .render_html import a, block, esc, front_matter, h, status, ul
 from .siteview import View, events
 
@@ -40,8 +40,7 @@ def home(view: View) -> str:
 
 
 def label_list(group: str, key: str) -> list[str]:
-    from .labels import table
-
+    """A label that is a list of paragraphs."""
     value = table("en").get(group, {}).get(key)
     return [str(v) for v in value] if isinstance(value, list) else [label(group, key)]
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from . import paths
+from .dates import is_overdue
 from .labels import label
 from .render_html import SYMBOL, a, block, cite, dl, esc, front_matter, h, heading, prose, status, table, text, ul
 from .render_timeline import timeline
@@ -178,8 +179,6 @@ def _plan(view: View, party, here: str) -> str:
 
 
 def _action(view: View, party, here: str, act: dict) -> str:
-    from .dates import is_overdue
-
     overdue = is_overdue(act, view.today)
     flag = f' {status("overdue", "action_status")}' if overdue else ""
     title = f'{esc(act.get("id"))}: {text(act.get("title"))}{flag}'
