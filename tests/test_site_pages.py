@@ -58,3 +58,13 @@ def test_provision_page_links_back_to_each_assessment(pages):
 def test_edit_links_point_at_the_repository(pages):
     assert f'href="{REPOSITORY}/edit/main/content/parties/XAB/assessment/untoc-05.md"' in pages["parties/XAB.md"]
     assert f"]({REPOSITORY}/blob/main/content/parties)" in pages["contributing.md"]
+
+
+def test_state_pages_rendered_in_parallel_are_the_same(tmp_path, monkeypatch):
+    import selfassess.render as render
+
+    root = site_tree(tmp_path / "repo")
+    view = siteview.build(corpus.load(root), paths.Repository(REPOSITORY), today=TODAY)
+    one = Renderer(root, jobs=1).pages(view, root / ".generated" / "docs")
+    monkeypatch.setattr(render, "PARALLEL_FROM", 1)
+    assert Renderer(root, jobs=2).pages(view, root / ".generated" / "docs") == one
