@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 TEST_INSTALLED := $(VENV)/.installed-test
 
-.PHONY: serve test check site bench clean
+.PHONY: serve test check site golden bench clean
 
 $(INSTALLED): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ site: $(INSTALLED)
 
 test: $(TEST_INSTALLED)
 	$(BIN)/python -m pytest
+
+# Refresh the golden pages of the site fixture (tests/golden/site/), then review the diff.
+golden: $(TEST_INSTALLED)
+	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_site_golden.py
 
 bench: $(INSTALLED)
 	$(BIN)/python -m selfassess.bench

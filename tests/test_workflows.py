@@ -93,7 +93,7 @@ def test_pull_request_workflow_does_what_the_issue_asks():
     lines = [" ".join(c) for c in _commands(workflow)]
     assert 'scope $BASE_SHA $HEAD_SHA --labels $LABELS --format github' in lines
     assert "check --format github" in lines
-    assert "build --strict --site-dir site" in lines
+    assert "build --site-dir site" in lines
     assert "diff $BASE_SHA $HEAD_SHA" in lines and "diff $BASE_SHA $HEAD_SHA --format json" in lines
     uploads = {s["with"]["name"] for job in workflow["jobs"].values() for s in job["steps"] if s.get("uses", "").startswith("actions/upload-artifact@")}
     assert uploads == {"site-preview", "semantic-diff"}
@@ -115,7 +115,7 @@ def test_comment_workflow_follows_the_pull_request_workflow():
 def test_publish_workflow_deploys_pages_from_main():
     publish = _load("publish.yml")
     assert publish["on"]["push"]["branches"] == ["main"]
-    assert "build --strict --site-dir site" in [" ".join(c) for c in _commands(publish)]
+    assert "build --site-dir site" in [" ".join(c) for c in _commands(publish)]
     deploy = publish["jobs"]["deploy"]
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")

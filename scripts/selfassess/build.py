@@ -1,13 +1,30 @@
-"""Build the site: check, render Markdown into the docs folder, run MkDocs."""
+"""Build the site: check, render into the docs folder, MkDocs, search index, swap into place.
+
+    check -> public view -> render (only changed files written) -> mkdocs build --strict
+          -> Pagefind index -> replace site/ in one rename
+
+The site is built in a temporary folder next to site/ and swapped in only when
+every stage succeeded, so a failed build leaves the previous site intact.
+"""
 from __future__ import annotations
 
+import logging
+import shutil
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from . import corpus as corpus_stage
-from . import render, report
+from . import paths, report, siteview
+from .render import Renderer, write
 
 DOCS_DIR = Path(".generated") / "docs"
+SEARCH_DIR = "pagefind"
+
+
+class BuildFailed(Exception):
+    """A stage after rendering failed; the message says which and why."""
 
 
 def check(root: Path):
@@ -20,24 +37,74 @@ def check(root: Path):
     return loaded
 
 
-def mkdocs_build(root: Path, site_dir: Path | None = None, strict: bool = False) -> None:
+def render(root: Path, loaded, renderer: Renderer | None = None, history: dict | None = None) -> list[str]:
+    """Write the generated docs; return the docs files that changed."""
+    view = siteview.build(loaded, paths.repository(root), history)
+    docs = root / DOCS_DIR
+    renderer = renderer or Renderer(root)
+    return write(renderer.pages(view, docs), docs)
+
+
+def _log_mkdocs() -> None:
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "_selfassess", False) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("mkdocs %(levelname)s: %(message)s"))
+        handler.setLevel(logging.WARNING)
+        # serve rebuilds 'dirty'; MkDocs then warns that navigation may be stale, but ours never changes
+        handler.addFilter(lambda record: "'dirty' build" not in record.getMessage())
+        handler._selfassess = True
+        logger.addHandler(handler)
+
+
+def mkdocs_build(root: Path, site_dir: Path) -> None:
     from mkdocs.commands.build import build as mkdocs
     from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
 
-    config = load_config(str(root / "mkdocs.yml"), strict=strict, **({"site_dir": str(site_dir)} if site_dir else {}))
-    mkdocs(config)
+    _log_mkdocs()
+    try:
+        config = load_config(str(root / "mkdocs.yml"), strict=True, site_dir=str(site_dir))
+        mkdocs(config)
+    except MkDocsException as exc:
+        raise BuildFailed(f"mkdocs: {exc}") from None
 
 
-def main(root: Path, site_dir: str | None = None, strict: bool = False) -> int:
-    from mkdocs.exceptions import Abort
+def search_index(site_dir: Path, output: Path | None = None) -> None:
+    """Index the built pages with Pagefind (the binary ships in the pagefind-bin wheel)."""
+    args = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent", "--keep-index-url"]
+    args += ["--output-path", str(output)] if output else ["--output-subdir", SEARCH_DIR]
+    result = subprocess.run(args, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise BuildFailed(f"pagefind failed ({result.returncode}): {result.stderr.strip() or result.stdout.strip()}")
 
+
+def site(root: Path, target: Path) -> None:
+    """Build MkDocs and the search index into a temporary folder, then swap it for `target`."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+    try:
+        mkdocs_build(root, temp)
+        search_index(temp)
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise
+    old = target.with_name(f".{target.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    temp.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def main(root: Path, site_dir: str | None = None) -> int:
     loaded = check(root)
     if loaded is None:
         return 1
-    render.write(loaded, root / DOCS_DIR)
+    render(root, loaded)
     try:
-        mkdocs_build(root, Path(site_dir).resolve() if site_dir else None, strict)
-    except Abort as exc:
-        print(f"build stopped: {exc} (the warnings above say what to fix)", file=sys.stderr)
+        site(root, Path(site_dir).resolve() if site_dir else root / "site")
+    except BuildFailed as exc:
+        print(f"build failed: {exc}; the previous site was left as it was", file=sys.stderr)
         return 1
     return 0

@@ -33,7 +33,7 @@ def cmd_check(args) -> int:
 def cmd_build(args) -> int:
     from . import build
 
-    return build.main(_root(args), site_dir=args.site_dir, strict=args.strict)
+    return build.main(_root(args), site_dir=args.site_dir)
 
 
 def cmd_serve(args) -> int:
@@ -83,7 +83,6 @@ def parser() -> argparse.ArgumentParser:
 
     build = sub.add_parser("build", help="check, then build the static site")
     build.add_argument("--site-dir", default=None, help="where to write the site (default: site/)")
-    build.add_argument("--strict", action="store_true", help="stop on any MkDocs warning too, as CI does")
     build.set_defaults(run=cmd_build)
 
     serve = sub.add_parser("serve", help="check, build and serve the site on localhost, rebuilding on changes")

@@ -1,15 +1,89 @@
-"""Serve the site on localhost, rebuilding when content changes."""
+"""Serve the site on localhost; when a content file changes, re-render what changed and reload.
+
+A watcher polls content/, schema/ and CONTRIBUTING.md. On a change it loads and
+checks the content again; with errors it prints them and keeps the last good
+pages; otherwise it re-renders (State pages that did not change come from the
+renderer's cache) and writes only the files whose text changed. MkDocs serve
+sees those files change, rebuilds them and reloads the browser.
+"""
 from __future__ import annotations
 
+import shutil
+import sys
+import threading
 from pathlib import Path
 
 from . import build
+from .render import Renderer
+
+POLL = 1.0  # seconds between looks at the content folder
+WATCHED = ("content", "schema", "CONTRIBUTING.md")
+
+
+def snapshot(root: Path) -> dict[str, tuple[int, int]]:
+    """(mtime, size) of every watched file."""
+    out = {}
+    for name in WATCHED:
+        base = root / name
+        for path in [base] if base.is_file() else sorted(base.rglob("*")) if base.is_dir() else []:
+            if path.is_file():
+                stat = path.stat()
+                out[path.relative_to(root).as_posix()] = (stat.st_mtime_ns, stat.st_size)
+    return out
+
+
+class Watcher:
+    def __init__(self, root: Path, renderer: Renderer):
+        self.root = root
+        self.renderer = renderer
+        self.seen = snapshot(root)
+        self.stop = threading.Event()
+
+    def once(self) -> list[str] | None:
+        """Re-render if something changed; the docs files written, or None when nothing changed or errors stand."""
+        now = snapshot(self.root)
+        if now == self.seen:
+            return None
+        self.seen = now
+        loaded = build.check(self.root)
+        if loaded is None:
+            return None
+        changed = build.render(self.root, loaded, self.renderer)
+        print(f"content changed: {len(changed)} generated file(s) rewritten", file=sys.stderr)
+        return changed
+
+    def run(self) -> None:
+        while not self.stop.wait(POLL):
+            try:
+                self.once()
+            except Exception as exc:  # keep serving; say what went wrong
+                print(f"could not re-render: {exc}", file=sys.stderr)
 
 
 def main(root: Path, host: str = "127.0.0.1", port: int = 8000) -> int:
     from mkdocs.commands.serve import serve
 
-    if build.main(root) != 0:
+    loaded = build.check(root)
+    if loaded is None:
         return 1
-    serve(str(root / "mkdocs.yml"), dev_addr=f"{host}:{port}", livereload=True)
+    renderer = Renderer(root)
+    build.render(root, loaded, renderer)
+    # The search index of the pages as they are now, served from the docs folder
+    # (mkdocs.yml lists pagefind/ under draft_docs: served, never built into site/).
+    preview = root / ".generated" / "preview"
+    try:
+        build.mkdocs_build(root, preview)
+        build.search_index(preview, root / build.DOCS_DIR / build.SEARCH_DIR)
+    except build.BuildFailed as exc:
+        print(f"build failed: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        shutil.rmtree(preview, ignore_errors=True)
+    watcher = Watcher(root, renderer)
+    thread = threading.Thread(target=watcher.run, name="content-watcher", daemon=True)
+    thread.start()
+    try:
+        serve(str(root / "mkdocs.yml"), livereload=True, build_type="dirty", dev_addr=f"{host}:{port}")
+    finally:
+        watcher.stop.set()
     return 0
