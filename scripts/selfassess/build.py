@@ -16,7 +16,8 @@ import tempfile
 from pathlib import Path
 
 from . import corpus as corpus_stage
-from . import paths, report, siteview
+from . import history as history_stage
+from . import paths, publish, report, siteview
 from .render import Renderer, write
 
 DOCS_DIR = Path(".generated") / "docs"
@@ -38,11 +39,28 @@ def check(root: Path):
 
 
 def render(root: Path, loaded, renderer: Renderer | None = None, history: dict | None = None) -> list[str]:
-    """Write the generated docs; return the docs files that changed."""
-    view = siteview.build(loaded, paths.repository(root), history)
+    """Write the generated docs; return the docs files that changed.
+
+    `history` (content file -> date) replaces the repository's own history."""
+    statuses: dict = {}
+    if history is None:
+        history, statuses = repository_history(root, loaded)
+    view = siteview.build(loaded, paths.repository(root), history, statuses=statuses)
     docs = root / DOCS_DIR
     renderer = renderer or Renderer(root)
     return write(renderer.pages(view, docs), docs)
+
+
+def repository_history(root: Path, loaded) -> tuple[dict, dict]:
+    """From git, for published files only: (file -> last change date, assessment -> [(date, status)])."""
+    found = history_stage.for_public(history_stage.load(root), publish.public(loaded))
+    dates, statuses = {}, {}
+    for party in found.parties.values():
+        for path, entry in party.files.items():
+            dates[path] = entry.last_change.date
+            if entry.statuses:
+                statuses[path] = [(change.date, change.status) for change in entry.statuses]
+    return dates, statuses
 
 
 def _log_mkdocs() -> None:

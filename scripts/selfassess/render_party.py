@@ -123,6 +123,8 @@ def _assessment(view: View, party, here: str, doc) -> str:
     parts.append(dl([
         (esc(label("assessment", "status")), status(str(data.get("status")))),
         (esc(label("assessment", "as_of")), esc(data.get("as_of"))),
+        (esc(label("assessment", "last_changed")), esc(view.history.get(doc.rel) or label("party", "not_recorded"))),
+        *_status_history(view, doc),
         (esc(label("assessment", "provision_page")), a(paths.link(here, paths.article(article.id)), esc(label("assessment", "checklist_and_states")))),
         (esc(label("party", "source")), view_edit(view, doc.rel)),
     ]))
@@ -143,6 +145,15 @@ def _assessment(view: View, party, here: str, doc) -> str:
     if actions:
         parts.append(h(4, esc(label("assessment", "actions"))) + ul([a("#" + paths.action_anchor(party.code, str(act.get("id"))), f'{esc(act.get("id"))}: {text(act.get("title"))}') for act in actions]))
     return block(f'<section class="sa-assessment">{"".join(parts)}</section>')
+
+
+def _status_history(view: View, doc) -> list[tuple[str, str]]:
+    """A row with the assessment's earlier statuses, from the repository history, when it has changed."""
+    changes = view.statuses.get(doc.rel, [])
+    if len(changes) < 2:
+        return []
+    steps = [f'{status(state)} <span class="sa-date">{esc(label("assessment", "since"))} {esc(date)}</span>' for date, state in changes]
+    return [(esc(label("assessment", "status_history")), " → ".join(steps))]
 
 
 def _measure(measure: dict) -> str:

@@ -51,6 +51,7 @@ class View:
     corpus: Corpus  # the public view
     today: str
     history: dict[str, str] = field(default_factory=dict)  # content file -> date it last changed
+    statuses: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # assessment file -> [(date, status)]
     repository: Repository = field(default_factory=Repository)
     parties: list[Party] = field(default_factory=list)  # by name
     assessments: dict[str, dict[str, Document]] = field(default_factory=dict)  # code -> article id -> doc
@@ -155,9 +156,15 @@ def events(view: View, party: Party) -> list[tuple[str, str, str, str]]:
     return out
 
 
-def build(corpus: Corpus, repository: Repository | None = None, history: dict[str, str] | None = None, today: str | None = None) -> View:
+def build(
+    corpus: Corpus,
+    repository: Repository | None = None,
+    history: dict[str, str] | None = None,
+    today: str | None = None,
+    statuses: dict[str, list[tuple[str, str]]] | None = None,
+) -> View:
     public = publish.public(corpus)
-    view = View(public, today or dates.today(), dict(history or {}), repository or Repository())
+    view = View(public, today or dates.today(), dict(history or {}), dict(statuses or {}), repository or Repository())
     view.parties = sorted(public.parties.values(), key=lambda p: (p.name.casefold(), p.code))
     actions: dict[str, list] = defaultdict(list)
     for party in view.parties:
