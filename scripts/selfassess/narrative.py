@@ -33,7 +33,8 @@ def _relative(url: str) -> str | None:
     return url if url.startswith("#") else None
 
 
-_md = MarkdownIt("commonmark", {"html": False, "xhtmlOut": False}).enable("table").disable("image")
+MAX_NESTING = 20  # block quotes and lists inside one another; deeper content is not rendered
+_md = MarkdownIt("commonmark", {"html": False, "xhtmlOut": False, "maxNesting": MAX_NESTING}).enable("table").disable("image")
 _clean = nh3.Cleaner(tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES, url_relative=_relative,
                      link_rel="noopener noreferrer nofollow")
 
@@ -44,6 +45,20 @@ _ALIGN = re.compile(r' style="text-align:(left|center|right)"')  # only table al
 def convert(text: str) -> str:
     """The full conversion: Markdown, then the sanitizer."""
     return _clean.clean(_ALIGN.sub(r' align="\1"', _md.render(text or "")))
+
+
+# Nesting that deep starts on a line with at least this many quote marks, list markers or indents.
+_DEEP_LINE = re.compile(r"^[ \t>*+\-0-9.)]{8,}", re.MULTILINE)
+
+
+def too_deep(text: str) -> int | None:
+    """The line offset where nesting reaches the limit past which nothing is rendered, or None."""
+    if not _DEEP_LINE.search(text):
+        return None
+    for token in _md.parse(text):
+        if token.level >= MAX_NESTING - 1:
+            return token.map[0] if token.map else 0
+    return None
 
 
 # One line with nothing Markdown or HTML would read: its HTML is the text, escaped.
