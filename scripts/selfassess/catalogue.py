@@ -10,9 +10,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import documents
+from . import documents, untrusted
 from .documents import Document
 from .problems import Problem
+from .sources import first_link
 from .shapes import entries, strings
 from .suggest import did_you_mean
 
@@ -108,6 +109,8 @@ def load(root: Path) -> tuple[Catalogue, list[Problem]]:
     folder = root / "content" / "provisions"
     catalogue = Catalogue()
     problems: list[Problem] = []
+    if first_link(root, "content/provisions"):
+        return catalogue, problems  # reported by links.problems, never followed
     paths = sorted(folder.glob("*.yaml"), key=lambda p: (ORDER.index(p.stem) if p.stem in ORDER else len(ORDER), p.stem))
     for path in paths:
         doc, found = documents.load(root, path, "instrument")
@@ -134,7 +137,7 @@ def load(root: Path) -> tuple[Catalogue, list[Problem]]:
 
 def _load_checklists(root: Path, folder: Path, catalogue: Catalogue) -> list[Problem]:
     problems: list[Problem] = []
-    if not folder.is_dir():
+    if folder.is_symlink() or not folder.is_dir():
         return problems
     for path in sorted(folder.iterdir()):
         rel = path.relative_to(root).as_posix()
@@ -160,6 +163,7 @@ def _load_checklists(root: Path, folder: Path, catalogue: Catalogue) -> list[Pro
                     if catalogue.article(pid) is not article:
                         problems.append(doc.problem(("parts", i, "provisions", j), f"'{pid}' is not a provision of {catalogue.cite(expected)}{catalogue.suggest(pid)}"))
             problems += _question_ids(doc)
+        problems += untrusted.problems(doc)  # checklists are published too
         doc.forget()
     return problems
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import sources
 from .problems import ERROR, WARNING, Problem
 
 PATH = ".github/CODEOWNERS"
@@ -36,10 +37,12 @@ class Owners:
 
 
 def read(root: Path) -> Owners | None:
-    path = root / PATH
-    if not path.is_file():
+    try:
+        text = sources.repository_text(root, PATH)
+    except sources.SourceError:
+        return None  # a link or an unreadable file: links.problems or the reader says why
+    if text is None:
         return None
-    text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
     teams, lines = {}, {}
     for number, line in enumerate(text.split("\n"), start=1):
         if match := _LINE.match(line.strip()):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import catalogue as catalogue_stage
-from . import codeowners
+from . import codeowners, links
 from . import parties as party_stage
 from . import registers as register_stage
 from . import rules
@@ -19,6 +19,7 @@ from .catalogue import Catalogue
 from .parties import Party
 from .problems import ERROR, WARNING, Problem
 from .registers import Registers
+from .sources import LINK, first_link
 
 PARALLEL_FROM = 24  # States; below this, starting workers costs more than it saves
 
@@ -55,20 +56,21 @@ def load(root: Path, jobs: int | None = None, keep_data: bool = True) -> Corpus:
         corpus.files += files
     corpus.problems += _cycle_participants(corpus)
     corpus.problems += codeowners.problems(root, corpus.parties)
+    corpus.problems += links.problems(root)
     corpus.files += len(catalogue.instruments) + sum(1 for a in catalogue.articles() if a.checklist) + 2
-    corpus.problems.sort()
+    corpus.problems = sorted(set(corpus.problems))  # a link is found by its loader and by the walk
     return corpus
 
 
 def _party_folders(root: Path, problems: list[Problem]) -> list[Path]:
     base = root / "content" / "parties"
-    if not base.is_dir():
-        return []
+    if first_link(root, "content/parties") or not base.is_dir():
+        return []  # a link is reported by links.problems, and never followed
     folders = []
     for path in sorted(base.iterdir()):
         rel = path.relative_to(root).as_posix()
         if path.is_symlink():
-            problems.append(Problem(rel, 1, 1, ERROR, "", "is a symbolic link; State folders must be real folders"))
+            problems.append(Problem(rel, 1, 1, ERROR, "", LINK))
         elif path.is_dir():
             folders.append(path)
         else:

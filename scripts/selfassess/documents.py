@@ -52,7 +52,7 @@ def load(root: Path, path: Path, schema: str, front_matter: bool = False, rel: s
     """Read, parse and validate one file. (None, problems) when unreadable."""
     rel = rel or path.relative_to(root).as_posix()
     try:
-        text = read_text(path, rel)
+        text = read_text(path, rel, root)
         if front_matter:
             fm = split_front_matter(text, rel)
             yaml_text, yaml_line, body, body_line = fm.yaml, fm.yaml_line, fm.body, fm.body_line

@@ -11,7 +11,7 @@ import io
 import json
 from pathlib import Path
 
-from . import paths
+from . import paths, sources
 from .dates import is_overdue
 from .labels import label, table
 from .shapes import entries, mapping, strings
@@ -103,7 +103,7 @@ def files(view: View, root: Path) -> dict[str, str]:
         })
         resources.append({"name": f"{name}-json", "path": f"{name}.json", "title": f"{title} (JSON)", "description": f"{description} {label('open_data', 'json_note')}", "format": "json", "mediatype": "application/json", "encoding": "utf-8"})
     for path in sorted((root / "schema").glob("*.schema.json")):
-        out[f"{paths.DATA}/schema/{path.name}"] = path.read_text(encoding="utf-8")
+        out[f"{paths.DATA}/schema/{path.name}"] = sources.repository_text(root, f"schema/{path.name}")
     own = {p.code: {"profile": p.profile.data, "assessments": [], "actions": []} for p in view.parties}
     for key in ("assessments", "actions"):
         for row in data[key]:

@@ -9,6 +9,7 @@ from pathlib import Path
 from . import documents, yamlfast
 from .documents import Document
 from .problems import ERROR, WARNING, Problem
+from .sources import LINK
 
 PROFILE = "profile.yaml"
 ACTION_PLAN = "action-plan.yaml"
@@ -57,7 +58,9 @@ def _load(root: Path, folder: Path) -> tuple[Party, list[Problem]]:
     for path in sorted(folder.iterdir()):
         if path.name in (PROFILE, ACTION_PLAN):
             continue
-        if path.name == ASSESSMENTS and path.is_dir() and not path.is_symlink():
+        if path.is_symlink():
+            problems.append(Problem(path.relative_to(root).as_posix(), 1, 1, ERROR, "", LINK))
+        elif path.name == ASSESSMENTS and path.is_dir():
             problems += _load_assessments(root, path, party)
         else:
             problems.append(_not_read(root, path))

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from . import sources
+
 HOME = "index.md"
 PARTIES = "parties/index.md"
 PROVISIONS = "provisions/index.md"
@@ -96,8 +98,8 @@ class Repository:
 
 def repository(root: Path) -> Repository:
     """Read the repository address from mkdocs.yml (plain YAML, no tags)."""
-    path = root / "mkdocs.yml"
-    config = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+    text = sources.repository_text(root, "mkdocs.yml")
+    config = yaml.safe_load(text) if text else {}
     extra = (config or {}).get("extra") or {}
     return Repository(
         str(extra.get("repository") or ""),

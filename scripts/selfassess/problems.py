@@ -18,7 +18,10 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.field}: " if self.field else ""
-        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {where}{self.message}"
+        line = f"{self.path}:{self.line}:{self.col}: {self.severity}: {where}{self.message}"
+        # One problem, one line: a line break in a file name or a quoted value would
+        # otherwise start a line of its own (on GitHub, possibly a '::command::').
+        return line.replace("\r", "\\r").replace("\n", "\\n") if "\n" in line or "\r" in line else line
 
     def as_dict(self) -> dict:
         return {

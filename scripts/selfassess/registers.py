@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import documents
+from . import documents, untrusted
 from .catalogue import Catalogue
 from .documents import Document
 from .problems import ERROR, Problem
@@ -56,6 +56,7 @@ def _load_assistance_types(root: Path, registers: Registers) -> list[Problem]:
             problems.append(doc.problem(("types", i, "id"), f"type '{tid}' is listed twice"))
         elif isinstance(tid, str):
             registers.assistance_types[tid] = entry
+    problems += untrusted.problems(doc)
     doc.forget()
     return problems
 
@@ -81,6 +82,7 @@ def _load_cycles(root: Path, catalogue: Catalogue, registers: Registers) -> list
     if isinstance(current, str) and current not in registers.cycles:
         problems.append(doc.problem(("current",), f"names cycle '{current}', which is not defined below"))
     registers.current = current if isinstance(current, str) else None
+    problems += untrusted.problems(doc)
     doc.forget()
     return problems
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import paths
+from . import paths, sources
 from .labels import label
 from .labels import table as strings_table
 from .opendata import TABLES
@@ -44,9 +44,9 @@ def reference(root: Path) -> str:
     here = paths.DATA_REFERENCE
     loaded = {}
     for name in SCHEMAS:
-        path = root / "schema" / f"{name}.schema.json"
-        if path.exists():
-            loaded[name] = json.loads(path.read_text(encoding="utf-8"))
+        text = sources.repository_text(root, f"schema/{name}.schema.json")
+        if text is not None:
+            loaded[name] = json.loads(text)
     sections = [h(1, esc(label("data", "reference_title"))), f'<p>{esc(label("data", "reference_intro"))}</p>']
     for name, schema in loaded.items():
         rows = [[f"<code>{esc(path)}</code>", esc(node.get("title", "")), esc(_type(node)), esc(label("data", "required_yes") if required else ""), _describe(node)]

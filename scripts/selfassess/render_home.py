@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import paths
+from . import paths, sources
 from .labels import label, table
 from .render_html import a, block, esc, front_matter, h, status, ul
 from .siteview import View, events
@@ -107,10 +107,9 @@ _LINK = re.compile(r"(\]\()(?!https?:|mailto:|#)([^)\s]+)(\))")
 
 def contributing(view: View, root: Path) -> str:
     """The root CONTRIBUTING.md as a page; links to repository files point at the repository."""
-    source = root / "CONTRIBUTING.md"
-    if not source.exists():
+    text = sources.repository_text(root, "CONTRIBUTING.md")
+    if text is None:
         return front_matter(label("contributing", "title")) + block(h(1, esc(label("contributing", "title"))), f'<p>{esc(label("contributing", "missing"))}</p>')
-    text = source.read_text(encoding="utf-8").replace("\r\n", "\n")
 
     def repoint(match: re.Match) -> str:
         url = view.repository.view_url(match.group(2))

@@ -1,5 +1,8 @@
-"""Read a content file as text, refusing what is not a small UTF-8 text file.
+"""Read a repository file as text, refusing what is not a small UTF-8 text file.
 
+Nothing outside the repository is read: a file is opened one folder at a time
+from the repository root, never through a symbolic link, so a link anywhere on
+the way (the file, its State folder, content/ itself) is refused, not followed.
 Windows files (byte-order mark, CRLF line endings) are normal input: the mark
 is dropped and line endings become LF before parsing, so line numbers still
 match what the author sees in an editor.
@@ -8,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,14 +31,59 @@ def _fail(rel: str, message: str, line: int = 1, col: int = 1) -> SourceError:
     return SourceError(Problem(rel, line, col, ERROR, "", message))
 
 
-def read_text(path: Path, rel: str) -> str:
-    """The file's text with LF line endings, or SourceError."""
+LINK = "is a symbolic link; replace it with the file or folder itself (the build reads only the repository's own files)"
+# Invisible control characters (not tab or line ends): they corrupt documents and terminals.
+_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def first_link(root: Path, rel: str) -> str | None:
+    """The first part of `rel` (from the root down) that is a symbolic link, or None."""
+    path = root
+    for part in rel.split("/"):
+        path = path / part
+        if path.is_symlink():
+            return path.relative_to(root).as_posix()
+    return None
+
+
+def _open(root: Path, rel: str) -> int:
+    """A descriptor for root/rel, opened folder by folder without following any link."""
+    parts = rel.split("/")
+    if not rel or any(part in ("", ".", "..") for part in parts):
+        raise _fail(rel, "is outside the repository's content; only files inside the repository are read")
+    fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            raise _fail(rel, "is a symbolic link; replace it with the file itself") from None
-        raise _fail(rel, f"cannot be read: {exc.strerror}") from None
+        for i, part in enumerate(parts):
+            last = i == len(parts) - 1
+            flags = os.O_RDONLY | os.O_NOFOLLOW | (getattr(os, "O_NONBLOCK", 0) if last else os.O_DIRECTORY)
+            try:
+                opened = os.open(part, flags, dir_fd=fd)
+            except OSError as exc:
+                where = "/".join(parts[: i + 1])
+                if exc.errno in (errno.ELOOP, errno.ENOTDIR, errno.EMLINK) and os.path.islink(root / where):
+                    raise _fail(where, LINK) from None
+                raise _fail(rel, f"cannot be read: {exc.strerror}") from None
+            os.close(fd)
+            fd = opened
+        return fd
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def read_text(path: Path, rel: str, root: Path | None = None) -> str:
+    """The file's text with LF line endings, or SourceError.
+
+    With `root`, the file is root/rel and no part of rel may be a link."""
+    if root is not None:
+        fd = _open(root, rel)
+    else:
+        try:
+            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                raise _fail(rel, LINK) from None
+            raise _fail(rel, f"cannot be read: {exc.strerror}") from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -65,9 +114,21 @@ def read_text(path: Path, rel: str) -> str:
         ) from None
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if control := _CONTROL.search(text):
+        before = text[: control.start()]
+        line, col = before.count("\n") + 1, control.start() - (before.rfind("\n") + 1) + 1
+        raise _fail(rel, f"contains the invisible control character U+{ord(control.group()):04X}; delete it (retype the text around it)", line, col)
     if not text.strip():
         raise _fail(rel, "file is empty; fill it in or delete it")
     return text
+
+
+def repository_text(root: Path, rel: str) -> str | None:
+    """A repository file's text (mkdocs.yml, CONTRIBUTING.md, a schema, ...), read as
+    content files are, or None when there is no such file; SourceError otherwise."""
+    if not (root / rel).exists() and not (root / rel).is_symlink():
+        return None
+    return read_text(root / rel, rel, root)
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,7 @@ def _strings(value, path: tuple = ()):
 
 
 def problems(doc: Document) -> list[Problem]:
-    """Refused constructs in a State's document: its fields and its narrative."""
+    """Refused constructs in a document (a State's, a checklist, a register): its fields and its narrative."""
     out: list[Problem] = []
     for path, text in _strings(doc.data):
         for _, _, message in findings(text):
