@@ -48,7 +48,7 @@ def _summary(view: View, party, here: str) -> str:
     return dl([
         (esc(label("party", "official_name")), text(profile.get("official_name"))),
         (esc(label("party", "regional_group")), esc(label("regional_group", view.region(party)))),
-        (esc(label("party", "languages")), esc(", ".join(s for _, s in strings(profile.get("languages"))))),
+        (esc(label("party", "languages")), esc(", ".join(label("language", s) for _, s in strings(profile.get("languages"))))),
         (esc(label("party", "consent")), esc(label("consent", view.consent(party)))),
         (esc(label("party", "last_changed")), esc(changed or label("party", "not_recorded"))),
         (esc(label("party", "source")), edit),
