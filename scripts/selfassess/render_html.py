@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 
 from . import narrative, paths
 from .labels import label
@@ -60,6 +61,15 @@ def h(level: int, inner_html: str, anchor: str = "", cls: str = "") -> str:
 def a(href: str, inner_html: str, **attrs) -> str:
     extra = "".join(f' {k.rstrip("_").replace("_", "-")}="{esc(v)}"' for k, v in attrs.items() if v)
     return f'<a href="{esc(href)}"{extra}>{inner_html}</a>'
+
+
+_WEB = re.compile(r"^https?://[^\s]+$", re.IGNORECASE)
+
+
+def web_link(url: str, inner_html: str) -> str:
+    """A link to a contributed web address; anything but http(s) stays text (the schema
+    refuses it, and this keeps it inert if check was bypassed)."""
+    return a(url, inner_html) if _WEB.match(url) else inner_html
 
 
 def table(head: list[str], rows: list[list[str]], caption: str = "", cls: str = "", ident: str = "") -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from . import paths
 from .dates import is_overdue
 from .labels import label
-from .render_html import SYMBOL, a, block, cite, dl, esc, front_matter, h, heading, prose, status, table, text, ul
+from .render_html import SYMBOL, a, block, cite, dl, esc, front_matter, h, heading, prose, status, table, text, ul, web_link
 from .render_timeline import timeline
 from .shapes import entries, mapping, strings
 from .siteview import View, actions_of
@@ -84,7 +84,7 @@ def _authorities(view: View, party, here: str) -> str:
     items = []
     for _, auth in entries(party.profile.data.get("competent_authorities")):
         cited = ", ".join(cite(view, here, p) for _, p in strings(auth.get("provisions")))
-        web = a(auth["website"], esc(auth["website"])) if isinstance(auth.get("website"), str) else ""
+        web = web_link(auth["website"], esc(auth["website"])) if isinstance(auth.get("website"), str) else ""
         contact = mapping(auth.get("contact"))
         reach = ", ".join(x for x in (text(contact.get("institution")), esc(contact.get("email") or ""), esc(contact.get("phone") or "")) if x)
         items.append(f'<strong>{text(auth.get("name"))}</strong>: {text(auth.get("role"))}' + "".join(f"<br>{x}" for x in (cited, web, reach) if x))
@@ -165,7 +165,7 @@ def _measure(measure: dict) -> str:
         if law.get("year"):
             words += f" ({esc(law['year'])})"
         if isinstance(law.get("url"), str):
-            words = a(law["url"], words)
+            words = web_link(law["url"], words)
         if law.get("status"):
             words += f' <span class="sa-kind">{esc(label("law_status", str(law["status"])))}</span>'
         laws.append(words)
