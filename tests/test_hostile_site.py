@@ -119,3 +119,10 @@ def test_searching_the_hostile_text_stays_inert(hostile_site, browser):
         problems = list(page.problems)
         page.context.close()
     assert problems == []
+
+
+def test_no_broken_internal_link_from_hostile_text(hostile_site):
+    from test_site_build import internal_links
+
+    broken = [f"{p.relative_to(hostile_site)} -> {t}" for p, t, resolved in internal_links(hostile_site) if not resolved.is_file()]
+    assert broken == []

@@ -105,9 +105,23 @@ def test_failed_build_leaves_previous_site(tmp_path):
     assert [p.name for p in root.iterdir() if p.name.startswith(".site")] == []
 
 
+def test_search_index_failure_leaves_previous_site(tmp_path):
+    """The real Pagefind, told to index no file (PAGEFIND_GLOB), fails: the build stops and says so."""
+    root = site_tree(tmp_path / "repo")
+    assert build_cli(root, root / "site").returncode == 0
+    before = tree_files(root / "site")
+    result = run_cli("--root", str(root), "build", "--site-dir", str(root / "site"), env=dict(ENV, PAGEFIND_GLOB="**/*.nothing"))
+    assert result.returncode == 1
+    assert "build failed: pagefind failed" in result.stderr and "the previous site was left as it was" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert tree_files(root / "site") == before
+    assert [p.name for p in root.iterdir() if p.name.startswith(".site")] == []
+
+
 def test_check_error_blocks_the_build(tmp_path):
     root = site_tree(tmp_path / "repo")
     assert build_cli(root, root / "site").returncode == 0
+    site_before = tree_files(root / "site")
     docs_before = tree_files(root / ".generated" / "docs")
     bad = root / "content" / "parties" / "XAB" / "assessment" / "tip-05.md"
     bad.write_text("---\nprovision: tip.5\nstatus: mostly\n---\n\nText.\n", encoding="utf-8")
@@ -115,15 +129,23 @@ def test_check_error_blocks_the_build(tmp_path):
     assert result.returncode == 1
     assert "content/parties/XAB/assessment/tip-05.md:3:9: error: status" in result.stderr
     assert tree_files(root / ".generated" / "docs") == docs_before
+    assert tree_files(root / "site") == site_before
 
 
 def test_two_builds_are_identical(tmp_path):
-    root = site_tree(tmp_path / "repo")
-    assert build_cli(root, tmp_path / "one").returncode == 0
-    assert build_cli(root, tmp_path / "two").returncode == 0
+    """Two checkouts of the same content, in different folders, built at different times
+    with the same SOURCE_DATE_EPOCH: every byte of the site is the same, search index and
+    compressed sitemap included."""
+    one_root = site_tree(tmp_path / "a" / "repo")
+    two_root = site_tree(tmp_path / "b" / "elsewhere")
+    assert build_cli(one_root, tmp_path / "one").returncode == 0
+    assert build_cli(two_root, tmp_path / "two").returncode == 0
     one, two = tree_files(tmp_path / "one"), tree_files(tmp_path / "two")
+    assert "sitemap.xml.gz" in one and "data/datapackage.json" in one
+    assert any(rel.startswith("pagefind/fragment/") for rel in one) and any(rel.startswith("pagefind/index/") for rel in one)
     assert sorted(one) == sorted(two)
     assert [rel for rel in one if one[rel] != two[rel]] == []
+    assert all(str(tmp_path).encode() not in data for data in one.values())  # no build path in any output
 
 
 def test_open_data_package_describes_its_files(fixture_site):
