@@ -1,9 +1,12 @@
 """Profile documents: one State on demand, or every published State for the site.
 
-`export_all` is what the site build calls. A document's cache key is the hash
-of everything that goes into it (its content as both writers receive it, the
-reference document, the fonts, the generator's own code), so a State whose
-documents would come out the same is not exported again. Both cores are used.
+`export_all` is what the site build calls. A State's cache key hashes what its
+documents are made from (its published files, the revision they come from,
+which actions are overdue today, the catalogue and registers, and the
+generator itself: this package's code, the labels, reference.docx, the fonts,
+pandoc and Typst), so a State whose documents would come out the same is
+copied from the cache instead of being made again. States to make are shared
+out to one worker process per core.
 """
 from __future__ import annotations
 
@@ -12,14 +15,18 @@ import json
 import multiprocessing
 import os
 import shutil
-from importlib import metadata
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 
-from .. import publish
+from .. import dates, publish
+from ..catalogue import Catalogue
 from ..corpus import Corpus
+from ..parties import Party
+from ..registers import Registers
+from ..shapes import entries
 from . import fonts, pdf, profile, revisions, word
 from . import model as m
 
@@ -34,20 +41,18 @@ def file_name(code: str, fmt: str) -> str:
 
 @cache
 def generator() -> str:
-    """Fingerprint of the code, styles and fonts that make documents."""
+    """Fingerprint of the code, labels, styles, fonts and tools that make documents."""
     digest = hashlib.sha256()
-    for path in sorted(PACKAGE.glob("*.py")) + [word.REFERENCE, PACKAGE.parent / "strings" / "en.yaml"]:
+    for path in sorted(PACKAGE.glob("*.py")) + [word.REFERENCE, PACKAGE.parent / "strings" / "en.yaml", PACKAGE.parent / "narrative.py"]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     digest.update(fonts.fingerprint().encode())
-    digest.update(metadata.version("typst").encode())
-    digest.update(word.pandoc().encode())
+    digest.update(metadata.version("typst").encode() + metadata.version("pypandoc-binary").encode())
     return digest.hexdigest()
 
 
 def document_of(corpus: Corpus, code: str, source: profile.Source | None = None) -> m.Document | None:
     """The profile document of a published State, or None when it is not published."""
-    public = publish.public(corpus)
-    party = public.parties.get(code)
+    party = publish.public(corpus).parties.get(code)
     if party is None:
         return None
     if source is None:
@@ -60,11 +65,29 @@ def write(document: m.Document, fmt: str, output: Path) -> None:
     (word.write if fmt == "docx" else pdf.write)(document, output)
 
 
-def cache_key(document: m.Document) -> str:
-    digest = hashlib.sha256(generator().encode())
-    digest.update(json.dumps(word.ast(document), ensure_ascii=False, sort_keys=True).encode())
-    digest.update(pdf.source(document).encode())
-    return digest.hexdigest()[:32]
+def _shared_key(catalogue: Catalogue, registers: Registers) -> str:
+    """What every document depends on besides the State's own files."""
+    facts = {
+        "generator": generator(),
+        "articles": [(a.id, a.title) for a in catalogue.articles()],
+        "citations": {i.id: i.citation for i in catalogue.instruments.values()},
+        "assistance": {k: v.get("name") for k, v in sorted(registers.assistance_types.items())},
+    }
+    return hashlib.sha256(json.dumps(facts, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def cache_key(party: Party, source: profile.Source, shared: str, today: str) -> str:
+    plan = party.action_plan.data if party.action_plan else None
+    overdue = sorted(str(a.get("id")) for _, a in entries((plan or {}).get("actions")) if dates.is_overdue(a, today))
+    facts = {
+        "shared": shared,
+        "source": [source.folder, source.revision, source.date, source.versioned],
+        "profile": party.profile.data,
+        "assessments": {name: [d.data, d.body] for name, d in sorted(party.assessments.items())},
+        "plan": plan,
+        "overdue": overdue,
+    }
+    return hashlib.sha256(json.dumps(facts, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()[:32]
 
 
 @dataclass
@@ -74,26 +97,25 @@ class Exported:
     reused: bool  # True when the cache already held both documents
 
 
-# Set before workers fork, so they share the public corpus instead of receiving a copy per task.
-_shared: tuple | None = None
+_worker: tuple | None = None  # (catalogue, registers, cache_dir, today), set in each worker
 
 
-def _export_one(code: str) -> Exported:
-    public, sources, dest, cache_dir = _shared
-    party = public.parties[code]
-    document = profile.build(party, public.catalogue, public.registers, sources[code])
-    key = cache_key(document)
-    reused = True
+def _start_worker(catalogue: Catalogue, registers: Registers, cache_dir: Path, today: str) -> None:
+    global _worker
+    os.environ.setdefault("RAYON_NUM_THREADS", "1")  # one Typst thread per worker: the workers fill the cores
+    _worker = (catalogue, registers, cache_dir, today)
+
+
+def _make(task: tuple) -> None:
+    """Write one State's DOCX and PDF into the cache."""
+    code, key, party, source = task
+    catalogue, registers, cache_dir, today = _worker
+    document = profile.build(party, catalogue, registers, source, today)
     for fmt in FORMATS:
         cached = cache_dir / f"{code}-{key}.{fmt}"
-        if not cached.exists():
-            reused = False
-            partial = cached.with_name(cached.name + f".{os.getpid()}.part")
-            write(document, fmt, partial)
-            partial.replace(cached)
-        target = dest / file_name(code, fmt)
-        shutil.copyfile(cached, target)
-    return Exported(code, key, reused)
+        partial = cached.with_name(f"{cached.name}.{os.getpid()}.part")
+        write(document, fmt, partial)
+        partial.replace(cached)
 
 
 def export_all(corpus: Corpus, dest: Path, cache_dir: Path, jobs: int | None = None) -> list[Exported]:
@@ -102,24 +124,50 @@ def export_all(corpus: Corpus, dest: Path, cache_dir: Path, jobs: int | None = N
     Unchanged States are copied from `cache_dir`; cached documents no State uses
     any more are removed from it.
     """
-    global _shared
     public = publish.public(corpus)
-    codes = sorted(public.parties)
     dest.mkdir(parents=True, exist_ok=True)
     cache_dir.mkdir(parents=True, exist_ok=True)
     fonts.files()  # fail early, with the install hint, before any work
-    generator()
-    folders = {code: public.parties[code].folder for code in codes}
-    _shared = (public, revisions.sources(corpus.root, folders), dest, cache_dir)
-    jobs = jobs or os.cpu_count() or 1
-    if jobs < 2 or len(codes) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        done = [_export_one(code) for code in codes]
-    else:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=min(jobs, len(codes)), mp_context=context) as pool:
-            done = list(pool.map(_export_one, codes))
+    today = dates.today()
+    shared = _shared_key(public.catalogue, public.registers)
+    sources = revisions.sources(corpus.root, {code: p.folder for code, p in public.parties.items()})
+    done, tasks = [], []
+    for code, party in sorted(public.parties.items()):
+        key = cache_key(party, sources[code], shared, today)
+        reused = all((cache_dir / f"{code}-{key}.{fmt}").exists() for fmt in FORMATS)
+        done.append(Exported(code, key, reused))
+        if not reused:
+            tasks.append((code, key, party, sources[code]))
+    _run(tasks, (public.catalogue, public.registers, cache_dir, today), jobs)
+    for item in done:
+        for fmt in FORMATS:
+            shutil.copyfile(cache_dir / f"{item.code}-{item.key}.{fmt}", dest / file_name(item.code, fmt))
     _prune(cache_dir, {f"{d.code}-{d.key}.{fmt}" for d in done for fmt in FORMATS})
     return done
+
+
+def _run(tasks: list, context: tuple, jobs: int | None) -> None:
+    """Make the documents of `tasks`, in worker processes when there is more than one.
+
+    Workers are forked, unless this process already ran Typst: its threads do
+    not survive a fork, so workers then start fresh from a fork server (which,
+    like spawn, imports the main module again: keep it behind
+    `if __name__ == "__main__"`).
+    """
+    jobs = min(jobs or os.cpu_count() or 1, len(tasks))
+    if jobs < 2:
+        global _worker
+        _worker = context
+        for task in tasks:
+            _make(task)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and not pdf.started():
+        start = multiprocessing.get_context("fork")
+    else:
+        start = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=start, initializer=_start_worker, initargs=context) as pool:
+        list(pool.map(_make, tasks))
 
 
 def _prune(cache_dir: Path, keep: set[str]) -> None:

@@ -115,8 +115,8 @@ PREAMBLE = """\
 #set page(paper: "a4", margin: (x: 2.3cm, top: 2.6cm, bottom: 2.4cm),
   header: context {{ if counter(page).get().first() > 1 {{ set text(size: 8pt, fill: luma(90)); align(right, {running}) }} }},
   footer: context {{ set text(size: 8.5pt); align(center, counter(page).display("1")) }})
-#set text(font: ({fonts}), size: 10pt, lang: "{lang}")
-#set par(justify: true, spacing: 0.9em)
+#set text(font: ({fonts}), size: 10pt, lang: "{lang}", hyphenate: false)
+#set par(justify: false, spacing: 0.9em)
 #show heading: set text(weight: "bold")
 #show heading: set block(above: 1.3em, below: 0.7em)
 #show heading.where(level: 1): set text(size: 14pt)
@@ -157,6 +157,11 @@ def _compiler():
     root = tempfile.mkdtemp(prefix="selfassess-typst-")  # empty: documents read no file
     found = typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=[str(fonts.font_folder())])
     return typst.Compiler(root=root, font_paths=found, ignore_system_fonts=True)
+
+
+def started() -> bool:
+    """Whether this process has started Typst (and so holds its threads)."""
+    return _compiler.cache_info().currsize > 0
 
 
 def _timestamp() -> int | None:

@@ -152,54 +152,62 @@ class _Writer:
         return sorted(found, key=lambda pair: (order.get(pair[0], len(order)), pair[0]))
 
     def assessment(self, pid: str, assessment) -> list:
+        """One article: tables only where they help, lists elsewhere (a long document stays light)."""
         data = assessment.data
         title = f"{self.catalogue.cite(pid)}: {self.catalogue.title(pid)}"
-        rows = [(doc("compliance"), label("status", str(data.get("status"))))]
-        if data.get("as_of"):
-            rows.append((doc("as_of"), data["as_of"]))
-        out = [m.Heading(2, [title]), field_table(rows)]
-        paragraphs = [[cell(self.catalogue.cite(p.get("provision", ""))), cell(label("status", str(p.get("status")))), self.said(p.get("note"))] for _, p in entries(data.get("paragraphs"))]
+        facts = [(doc("compliance"), label("status", str(data.get("status")))), (doc("as_of"), data.get("as_of"))]
+        out = [m.Heading(2, [title]), facts_line(facts)]
+        paragraphs = [self.item(self.catalogue.cite(p.get("provision", "")), label("status", str(p.get("status"))), p.get("note")) for _, p in entries(data.get("paragraphs"))]
         if paragraphs:
-            header = [cell(doc(k)) for k in ("provision", "compliance", "note")]
-            out += [m.Heading(3, [doc("by_paragraph")]), m.Table(header, paragraphs, [0.22, 0.2, 0.58])]
+            out += [m.Heading(3, [doc("by_paragraph")]), self.listing(paragraphs)]
         body = self.markdown(assessment.body)
         if body:
             out += [m.Heading(3, [doc("narrative")])] + body
-        measures = [[cell(label("measure_kind", str(x.get("kind")))), self.said(x.get("description")), self.laws(x.get("laws"))] for _, x in entries(data.get("measures"))]
+        measures = [self.item(label("measure_kind", str(x.get("kind"))), None, x.get("description")) + self.laws(x.get("laws")) for _, x in entries(data.get("measures"))]
         if measures:
-            header = [cell(doc(k)) for k in ("kind", "description", "laws")]
-            out += [m.Heading(3, [doc("measures")]), m.Table(header, measures, [0.16, 0.46, 0.38])]
-        challenges = [[cell(label("challenge_kind", str(x.get("kind")))), self.said(x.get("description"))] for _, x in entries(data.get("challenges"))]
+            out += [m.Heading(3, [doc("measures")]), self.listing(measures)]
+        challenges = [self.item(label("challenge_kind", str(x.get("kind"))), None, x.get("description")) for _, x in entries(data.get("challenges"))]
         if challenges:
-            header = [cell(doc(k)) for k in ("kind", "description")]
-            out += [m.Heading(3, [doc("challenges")]), m.Table(header, challenges, [0.2, 0.8])]
-        needs = entries(data.get("assistance"))
+            out += [m.Heading(3, [doc("challenges")]), self.listing(challenges)]
+        needs = [need for _, need in entries(data.get("assistance"))]
         if needs:
-            out += [m.Heading(3, [doc("assistance")]), self.needs_table([need for _, need in needs])]
+            out += [m.Heading(3, [doc("assistance")]), self.listing([self.need(n) for n in needs])]
         return out
+
+    def item(self, name: str, qualifier: str | None, text) -> list:
+        """A list item: 'Name (qualifier): text'."""
+        lead = f"{name} ({qualifier})" if qualifier else name
+        return [para(m.Strong([lead + (":" if text else "")]), " " if text else "", text if isinstance(text, str) else "")]
+
+    def listing(self, items: list) -> object:
+        return m.in_language([m.BulletList(items)], self.lang)[0]
 
     def laws(self, laws) -> list:
         out = []
         for _, law in entries(laws):
             details = [law.get("articles"), str(law["year"]) if law.get("year") else None, label("law_status", law["status"]) if law.get("status") else None]
-            line = ", ".join([law.get("title", "")] + [d for d in details if d])
-            inlines: list = [line]
+            inlines: list = [m.Emph([doc("law") + ": "]), ", ".join([law.get("title", "")] + [d for d in details if d])]
             if law.get("url"):
                 inlines += [" ", m.Link(law["url"], [law["url"]])]
             out.append(m.Para(inlines))
-        return m.in_language(out, self.lang) if out else []
+        return out
 
-    def needs_table(self, needs: list, sources: list | None = None) -> m.Table:
+    def need(self, need: dict) -> list:
+        kind = mapping(self.registers.assistance_types.get(need.get("type"))).get("name", need.get("type"))
+        qualifier = "; ".join(filter(None, [
+            label("assistance_status", need["status"]) if need.get("status") else None,
+            f"{doc('provider')}: {need['provider']}" if need.get("provider") else None,
+        ]))
+        return self.item(str(kind), qualifier or None, need.get("description"))
+
+    def needs_table(self, needs: list, sources: list) -> m.Table:
         rows = []
-        for n, need in enumerate(needs):
+        for need, source in zip(needs, sources):
             kind = mapping(self.registers.assistance_types.get(need.get("type"))).get("name", need.get("type"))
             status = label("assistance_status", need["status"]) if need.get("status") else ""
-            row = [cell(kind), self.said(need.get("description")), cell(status), self.said(need.get("provider"))]
-            rows.append(([cell(sources[n])] if sources else []) + row)
-        header = [cell(doc(k)) for k in ("assistance_type", "assistance_what", "status", "provider")]
-        if sources:
-            return m.Table([cell(doc("needed_for"))] + header, rows, [0.16, 0.18, 0.36, 0.14, 0.16])
-        return m.Table(header, rows, [0.22, 0.44, 0.16, 0.18])
+            rows.append([cell(source), cell(kind), self.said(need.get("description")), cell(status), self.said(need.get("provider"))])
+        header = [cell(doc(k)) for k in ("needed_for", "assistance_type", "assistance_what", "status", "provider")]
+        return m.Table(header, rows, [0.16, 0.18, 0.36, 0.14, 0.16])
 
     # action plan -----------------------------------------------------------------
     def actions(self) -> list:
@@ -234,15 +242,15 @@ class _Writer:
 
     def action(self, action: dict) -> list:
         out = [m.Heading(2, [f"{action.get('id', '')}: {action.get('title', '')}"])]
-        out += self.markdown(action.get("description", ""))
         partners = ", ".join(p for _, p in strings(action.get("partners")))
-        out.append(field_table([(doc("start"), action.get("start")), (doc("due"), action.get("due")), (doc("partners"), partners)]))
+        out.append(facts_line([(doc("start"), action.get("start")), (doc("due"), action.get("due")), (doc("partners"), partners)]))
+        out += self.markdown(action.get("description", ""))
         needs = [n for _, n in entries(action.get("assistance"))]
         if needs:
-            out += [m.Heading(3, [doc("assistance")]), self.needs_table(needs)]
-        updates = [[cell(u.get("date")), self.said(u.get("text"))] for _, u in entries(action.get("updates"))]
+            out += [m.Heading(3, [doc("assistance")]), self.listing([self.need(n) for n in needs])]
+        updates = [self.item(str(u.get("date", "")), None, u.get("text")) for _, u in entries(action.get("updates"))]
         if updates:
-            out += [m.Heading(3, [doc("updates")]), m.Table([cell(doc("date")), cell(doc("text"))], updates, [0.16, 0.84])]
+            out += [m.Heading(3, [doc("updates")]), self.listing(updates)]
         return out
 
     # assistance ------------------------------------------------------------------
@@ -262,6 +270,18 @@ class _Writer:
                     sources.append(f"{doc('action')} {action.get('id', '')}")
         out = [m.Heading(1, [doc("assistance_needs")])]
         return out + ([self.needs_table(needs, sources)] if needs else [para(doc("no_assistance"))])
+
+
+def facts_line(facts: list) -> m.Para:
+    """'Compliance: Partially compliant · Information as of: 2026-09-30', for the facts given."""
+    inlines: list = []
+    for name, value in facts:
+        if value in (None, ""):
+            continue
+        if inlines:
+            inlines.append(" · ")
+        inlines += [m.Strong([f"{name}:"]), f" {value}"]
+    return m.Para(inlines)
 
 
 def field_table(rows: list) -> m.Table:

@@ -16,7 +16,7 @@ from . import model as m
 
 REFERENCE = Path(__file__).resolve().parent / "reference.docx"
 API_VERSION = [1, 23, 1, 1]
-_WORDS = re.compile(r"(\s+)")
+_NEWLINES = re.compile(r"\s*\n\s*")
 
 
 class PandocError(RuntimeError):
@@ -35,15 +35,9 @@ def _attr(ident: str = "", kvs: list | None = None) -> list:
 
 
 def _str(text: str) -> list:
-    out = []
-    for piece in _WORDS.split(text):
-        if not piece:
-            continue
-        if piece.isspace():
-            out.append({"t": "Space"})
-        else:
-            out.append({"t": "Str", "c": piece})
-    return out
+    """One Str per run of text: Word breaks lines itself, and fewer nodes make pandoc faster."""
+    text = _NEWLINES.sub(" ", text)
+    return [{"t": "Str", "c": text}] if text else []
 
 
 def inlines(items: list) -> list:
