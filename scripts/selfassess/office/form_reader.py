@@ -150,7 +150,7 @@ def read(path: Path) -> Filled:
         part, article, _ = parsed
         answers = filled.articles.setdefault(article, Answers(article))
         answers.alias[part] = _alias(node)
-        last = _alias(node) or tag
+        last = f"the box '{_alias(node) or tag}'"
         content = node.find(qn("w:sdtContent"))
         if part == "narrative":
             narratives.append((article, content))
