@@ -131,3 +131,16 @@ def test_hostile_narrative_is_text_in_both_formats(tree, tmp_path):
     assert 'Typst code stays text: #read("/etc/passwd") and $x^2$ and // not a comment and \\ and ] [.' in pdf
     assert '```{=typst}' in pdf and 'read("/etc/hostname")' in pdf  # shown as the site shows it
     assert "root:" not in pdf and "root:" not in text
+
+
+def test_same_content_same_bytes_under_source_date_epoch(tmp_path):
+    import os
+
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600")
+    outputs = []
+    for n in (1, 2):
+        for fmt in ("docx", "pdf"):
+            out = tmp_path / f"{n}.{fmt}"
+            assert run_cli("--root", str(REPO), "export", "XAA", "--format", fmt, "-o", str(out), env=env).returncode == 0
+            outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[2] and outputs[1] == outputs[3]
