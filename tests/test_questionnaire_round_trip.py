@@ -1,7 +1,6 @@
 """The Word questionnaire: export, fill programmatically, import, check, and every answer in the files."""
 import shutil
 
-import docx
 from docx.oxml.ns import qn
 
 from conftest import REPO, run_cli

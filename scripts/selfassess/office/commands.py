@@ -23,7 +23,7 @@ def load(root: Path, code: str) -> Corpus:
     blocking = [p for p in loaded.errors if not p.path.startswith("content/parties/") or p.path.startswith(folder)]
     if blocking:
         report.text(blocking, loaded.files, sys.stderr)
-        raise Refused(f"fix the errors above first (run 'selfassess check' to see them again)")
+        raise Refused("fix the errors above first (run 'selfassess check' to see them again)")
     return loaded
 
 

@@ -14,6 +14,7 @@ from ..parties import Party
 from ..registers import Registers
 from ..shapes import entries, mapping, strings
 from . import model as m
+from . import narrative_blocks
 from .model import cell, para
 
 
@@ -51,7 +52,7 @@ class _Writer:
         return m.in_language(cell(value), self.lang) if value not in (None, "") else []
 
     def markdown(self, text: str) -> list:
-        return m.in_language(m.from_markdown(text), self.lang) if text and text.strip() else []
+        return m.in_language(narrative_blocks.from_markdown(text), self.lang) if text and text.strip() else []
 
     # profile -------------------------------------------------------------------
     def profile(self) -> list:

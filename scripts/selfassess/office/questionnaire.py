@@ -20,9 +20,10 @@ from ..corpus import Corpus
 from ..labels import label, table
 from ..parties import Party
 from ..registers import Cycle
-from ..shapes import entries, mapping, strings
+from ..shapes import entries, strings
 from . import controls, word
 from . import model as m
+from . import narrative_blocks
 from .commands import Refused
 from .form_layout import FIELDS, FORMAT, PROPERTY, TABLES, form, tag
 from .model import cell, para
@@ -135,7 +136,7 @@ class _Form:
             if items:
                 out += [m.Heading(3, [form(heading)]), m.BulletList(items)]
         if checklist.body.strip():
-            out += [m.Heading(3, [form("guidance")])] + m.from_markdown(checklist.body)
+            out += [m.Heading(3, [form("guidance")])] + narrative_blocks.from_markdown(checklist.body)
         return out
 
     def fields(self, pid: str, data: dict) -> m.Div:
@@ -166,7 +167,7 @@ class _Form:
         ]
 
     def narrative(self, assessment) -> list:
-        blocks = m.from_markdown(assessment.body) if assessment and assessment.body.strip() else []
+        blocks = narrative_blocks.from_markdown(assessment.body) if assessment and assessment.body.strip() else []
         return m.in_language(blocks, self.lang) if blocks else [m.Para([])]
 
 
