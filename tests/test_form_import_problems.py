@@ -142,3 +142,17 @@ def test_a_document_that_is_not_a_form_or_of_another_state(tree, tmp_path):
     other = language_tree(tmp_path / "other")
     result = run_cli("--root", str(other), "import", "XAR", str(export_form(with_checklists(root), tmp_path)))
     assert result.returncode == 1 and "is the form of XAB, not of XAR" in result.stderr
+
+
+def test_a_lost_answer_box_stops_the_import_instead_of_emptying_the_file(tree, tmp_path):
+    root = with_checklists(tree())
+    before = (root / ASSESSMENT).read_bytes()
+    form = Form(export_form(root, tmp_path))
+    box = form.control("sa:measures:untoc.5")
+    box.getparent().remove(box)  # as an editor that drops content controls would
+    form.choose("sa:choice:untoc.5:status", "Fully compliant")
+    form.save()
+    result = run_cli("--root", str(root), "import", "XAB", str(form.path), "--write")
+    assert result.returncode == 1
+    assert "XAB-form.docx: UNTOC art. 5: the form has lost answer boxes (measures)" in result.stdout
+    assert (root / ASSESSMENT).read_bytes() == before

@@ -179,8 +179,16 @@ class Reader:
         return [measures[k] for k in order]
 
 
+PARTS = ("fields", "paragraphs", "narrative", "measures", "laws", "challenges", "assistance")
+
+
 def assessment(reader: Reader) -> dict:
-    """The fields the form gives for one article (status, lists, flags)."""
+    """The fields the form gives for one article; a part missing from the form gives nothing."""
+    answers = reader.answers
+    missing = [part for part in PARTS if part not in answers.alias]
+    if missing:
+        reader.problem(reader.catalogue.cite(reader.article.id), f"the form has lost answer boxes ({', '.join(missing)}), so this article cannot be read in full; export a new form and copy the answers into it")
+        return {}
     out = reader.fields()
     out["paragraphs"] = reader.listed("paragraphs", ("provision", "status"))
     out["measures"] = reader.measures()

@@ -151,6 +151,8 @@ def plan(loaded: Corpus, code: str, filled: form_reader.Filled, force: bool) -> 
     problems = list(filled.problems)
     changes = []
     known = filled.facts.get("files", {})
+    for pid in sorted(set(known) - set(filled.articles)):
+        problems.append(form_reader.Problem(loaded.catalogue.cite(pid), "the answer boxes of this article are missing from the form; export a new form and copy the answers into it"))
     for pid, answers in filled.articles.items():
         article = loaded.catalogue.article(pid)
         if article is None or article.id != pid:
