@@ -7,6 +7,9 @@ generator itself: this package's code, the labels, reference.docx, the fonts,
 pandoc and Typst), so a State whose documents would come out the same is
 copied from the cache instead of being made again. States to make are shared
 out to one worker process per core.
+
+    export_all(corpus, site_dir / "documents", root / ".cache" / "documents")
+    # -> documents/XAA-profile.docx, documents/XAA-profile.pdf, ... (file_name())
 """
 from __future__ import annotations
 
@@ -15,7 +18,6 @@ import json
 import multiprocessing
 import os
 import shutil
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
@@ -118,7 +120,7 @@ def _make(task: tuple) -> None:
         partial.replace(cached)
 
 
-def export_all(corpus: Corpus, dest: Path, cache_dir: Path, jobs: int | None = None) -> list[Exported]:
+def export_all(corpus: Corpus, dest: Path, cache_dir: Path, jobs: int | None = None, worker_tasks: int | None = None) -> list[Exported]:
     """Write DOCX and PDF profiles of every published State into `dest`.
 
     Unchanged States are copied from `cache_dir`; cached documents no State uses
@@ -138,7 +140,7 @@ def export_all(corpus: Corpus, dest: Path, cache_dir: Path, jobs: int | None = N
         done.append(Exported(code, key, reused))
         if not reused:
             tasks.append((code, key, party, sources[code]))
-    _run(tasks, (public.catalogue, public.registers, cache_dir, today), jobs)
+    _run(tasks, (public.catalogue, public.registers, cache_dir, today), jobs, worker_tasks)
     for item in done:
         for fmt in FORMATS:
             shutil.copyfile(cache_dir / f"{item.code}-{item.key}.{fmt}", dest / file_name(item.code, fmt))
@@ -146,28 +148,31 @@ def export_all(corpus: Corpus, dest: Path, cache_dir: Path, jobs: int | None = N
     return done
 
 
-def _run(tasks: list, context: tuple, jobs: int | None) -> None:
+def _run(tasks: list, context: tuple, jobs: int | None, worker_tasks: int | None) -> None:
     """Make the documents of `tasks`, in worker processes when there is more than one.
 
-    Workers are forked, unless this process already ran Typst: its threads do
-    not survive a fork, so workers then start fresh from a fork server (which,
-    like spawn, imports the main module again: keep it behind
-    `if __name__ == "__main__"`).
+    Workers come from a fork server (a process that ran Typst cannot be forked
+    safely); like spawn, a fork server imports the main module again, so a
+    script calling this must keep its work under `if __name__ == "__main__"`.
+    Typst keeps what it laid out for its last ten documents, about 75 MB each,
+    so a worker grows to about 1 GB; `worker_tasks` replaces workers after so
+    many States, trading time (a new worker starts cold) for memory.
     """
+    global _worker
     jobs = min(jobs or os.cpu_count() or 1, len(tasks))
     if jobs < 2:
-        global _worker
         _worker = context
         for task in tasks:
             _make(task)
         return
     methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and not pdf.started():
-        start = multiprocessing.get_context("fork")
-    else:
-        start = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=start, initializer=_start_worker, initargs=context) as pool:
-        list(pool.map(_make, tasks))
+    start = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if start.get_start_method() == "forkserver":
+        start.set_forkserver_preload([__name__])
+    # multiprocessing.Pool, not ProcessPoolExecutor: the latter can hang when it replaces workers (Python 3.11)
+    with start.Pool(jobs, initializer=_start_worker, initargs=context, maxtasksperchild=worker_tasks) as pool:
+        for _ in pool.imap_unordered(_make, tasks):
+            pass
 
 
 def _prune(cache_dir: Path, keep: set[str]) -> None:

@@ -159,11 +159,6 @@ def _compiler():
     return typst.Compiler(root=root, font_paths=found, ignore_system_fonts=True)
 
 
-def started() -> bool:
-    """Whether this process has started Typst (and so holds its threads)."""
-    return _compiler.cache_info().currsize > 0
-
-
 def _timestamp() -> int | None:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     return int(epoch) if epoch.isdigit() else None
