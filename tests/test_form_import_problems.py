@@ -156,3 +156,25 @@ def test_a_lost_answer_box_stops_the_import_instead_of_emptying_the_file(tree, t
     assert result.returncode == 1
     assert "XAB-form.docx: UNTOC art. 5: the form has lost answer boxes (measures)" in result.stdout
     assert (root / ASSESSMENT).read_bytes() == before
+
+
+def test_form_details_never_read_files_through_xml_entities(tree, tmp_path):
+    import zipfile
+
+    root = with_checklists(tree())
+    form = export_form(root, tmp_path)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("MARKER-7731")
+    hostile = tmp_path / "hostile.docx"
+    with zipfile.ZipFile(form) as source, zipfile.ZipFile(hostile, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "docProps/custom.xml":
+                text = data.decode()
+                text = text.replace("<Properties", f'<!DOCTYPE p [<!ENTITY x SYSTEM "file://{secret}">]><Properties', 1)
+                text = text.replace("&quot;cycle&quot;: &quot;pilot&quot;", "&quot;cycle&quot;: &quot;&x;&quot;")
+                data = text.encode()
+            target.writestr(item, data)
+    result = run_cli("--root", str(root), "import", "XAB", str(hostile))
+    assert "MARKER-7731" not in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr

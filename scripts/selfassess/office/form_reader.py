@@ -90,7 +90,8 @@ def _facts(document) -> dict:
         if rel.reltype == CUSTOM_PROPERTIES:
             from lxml import etree
 
-            root = etree.fromstring(rel.target_part.blob)
+            safe = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+            root = etree.fromstring(rel.target_part.blob, safe)
             for prop in root:
                 if prop.get("name") == PROPERTY and len(prop):
                     try:
