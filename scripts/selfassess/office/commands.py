@@ -29,6 +29,10 @@ def load(root: Path, code: str) -> Corpus:
 
 def export(root: Path, code: str, fmt: str | None, output: str | None, questionnaire: bool, cycle: str | None) -> int:
     code = code.upper()
+    if questionnaire and fmt == "pdf":
+        raise Refused("the questionnaire is a Word form, so it is written as DOCX only; leave out --format pdf")
+    if cycle and not questionnaire:
+        raise Refused("--cycle chooses the articles of a questionnaire; add --questionnaire, or leave out --cycle")
     loaded = load(root, code)
     if questionnaire:
         from . import questionnaire as form

@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from . import model as m
 from .form_layout import STATIC
 
-ANSWER_SHADE = "EEF3F8"
+ANSWER_SHADE = "DCE6F1"
 
 
 @dataclass
@@ -27,7 +27,7 @@ class Region:
     tag: str
     alias: str
     choices: list | None = None  # (shown, stored) for a drop-down list
-    shade: bool = False  # shade the answer cells of the tables inside
+    shade: int | None = None  # shade the answer cells of the tables inside, from this column on
 
 
 @dataclass
@@ -38,7 +38,7 @@ class Regions:
     def _id(self) -> str:
         return f"sa{len(self.by_id) + 1}"
 
-    def block(self, tag: str, alias: str, blocks: list, shade: bool = False) -> m.Div:
+    def block(self, tag: str, alias: str, blocks: list, shade: int | None = None) -> m.Div:
         ident = self._id()
         self.by_id[ident] = Region(tag, alias, shade=shade)
         return m.Div(blocks, id=ident)
@@ -79,10 +79,10 @@ def _sdt(region: Region, ids: _Ids, lock: str) -> tuple:
     return sdt, content
 
 
-def _shade(table) -> None:
-    """Shade the cells below the heading row: where answers go."""
+def _shade(table, first: int) -> None:
+    """Shade the cells below the heading row, from column `first` on: where answers go."""
     for row in table.findall(qn("w:tr"))[1:]:
-        for cell in row.findall(qn("w:tc")):
+        for cell in row.findall(qn("w:tc"))[first:]:
             props = cell.find(qn("w:tcPr"))
             if props is None:
                 props = OxmlElement("w:tcPr")
@@ -110,8 +110,8 @@ def _wrap_blocks(body, regions: Regions, ids: _Ids) -> None:
         start.addprevious(sdt)
         for node in inside:
             content.append(node)
-            if region.shade and node.tag == qn("w:tbl"):
-                _shade(node)
+            if region.shade is not None and node.tag == qn("w:tbl"):
+                _shade(node, region.shade)
         if not len(content):
             content.append(OxmlElement("w:p"))
         body.remove(start)

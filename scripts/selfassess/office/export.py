@@ -48,7 +48,8 @@ def generator() -> str:
     for path in sorted(PACKAGE.glob("*.py")) + [word.REFERENCE, PACKAGE.parent / "strings" / "en.yaml", PACKAGE.parent / "narrative.py"]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     digest.update(fonts.fingerprint().encode())
-    digest.update(metadata.version("typst").encode() + metadata.version("pypandoc-binary").encode())
+    for tool in ("typst", "pypandoc-binary", "pikepdf"):
+        digest.update(metadata.version(tool).encode())
     return digest.hexdigest()
 
 

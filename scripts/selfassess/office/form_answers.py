@@ -28,6 +28,7 @@ class Reader:
         self.registers = registers
         self.old = old
         self.problems: list[Problem] = []
+        self.seen: set[str] = set()  # fields whose row the form still has
 
     def problem(self, place: str, message: str) -> None:
         self.problems.append(Problem(place, message))
@@ -59,6 +60,7 @@ class Reader:
                 self.problem(f"{place}, row '{name}'", "this row is not one the form asks for; leave the rows of this table as they are")
                 continue
             field, group = by_label[name]
+            self.seen.add(field)
             where = f"{place}, {name}"
             if field == "status":
                 if not text.strip():

@@ -113,8 +113,11 @@ def _plain(value) -> str:
     return str(value)
 
 
-def _merge(old: dict, answers: dict) -> dict:
-    """The file's fields with the form's answers; empty lists the file did not have stay out."""
+def _merge(old: dict, answers: dict, seen: set) -> dict:
+    """The file's fields with the form's answers; empty lists the file did not have stay out.
+
+    A field left empty in the form is removed; one whose row was deleted from the form is kept.
+    """
     new = dict(old)
     for key, value in answers.items():
         if isinstance(value, list) and not value and not old.get(key):
@@ -123,7 +126,7 @@ def _merge(old: dict, answers: dict) -> dict:
             continue
         new[key] = value
     for key in ("as_of", "draft", "confidential"):
-        if key not in answers:
+        if key in seen and key not in answers:
             new.pop(key, None)
     for key in ("paragraphs", "measures", "challenges", "assistance"):
         if key in new and not new[key] and old.get(key):
@@ -167,7 +170,7 @@ def plan(loaded: Corpus, code: str, filled: form_reader.Filled, force: bool) -> 
         problems += reader.problems
         if reader.problems:
             continue
-        new = _merge(old, given)
+        new = _merge(old, given, reader.seen)
         new.setdefault("provision", pid)
         body = old_body if answers.narrative is None or _same_narrative(old_body, answers.narrative) else answers.narrative
         if existing is None and new.get("status") == "not_assessed" and len(new) <= 2 and not body.strip():

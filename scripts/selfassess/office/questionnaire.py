@@ -152,7 +152,7 @@ class _Form:
             content = [self.regions.choice(tag("choice", pid, field), form(heading), shown, values(group, self.registers))] if group else [shown]
             rows.append([cell(form(heading)), [m.Para(content)]])
         answers = m.Table([cell(form("answer_field")), cell(form("answer_value"))], rows, [0.45, 0.55])
-        return self.regions.block(tag("fields", pid), f"{form('answer')}: {self.catalogue.cite(pid)}", [answers], shade=True)
+        return self.regions.block(tag("fields", pid), f"{form('answer')}: {self.catalogue.cite(pid)}", [answers], shade=1)
 
     def part(self, pid: str, kind: str, heading: str, help_text: str, rows: list) -> list:
         columns = TABLES[kind]
@@ -163,7 +163,7 @@ class _Form:
         return [
             m.Heading(3, [form(heading)]),
             m.Para([help_text], "Guidance"),
-            self.regions.block(tag(kind, pid), f"{form(heading)}: {self.catalogue.cite(pid)}", [answers], shade=True),
+            self.regions.block(tag(kind, pid), f"{form(heading)}: {self.catalogue.cite(pid)}", [answers], shade=0),
         ]
 
     def narrative(self, assessment) -> list:
