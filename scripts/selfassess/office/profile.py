@@ -107,7 +107,7 @@ class _Writer:
         if not rows:
             return []
         header = [cell(doc(k)) for k in ("authority", "role", "provisions", "contact")]
-        return [m.Heading(2, [doc("authorities")]), m.Table(header, rows, [0.3, 0.3, 0.14, 0.26])]
+        return [m.Heading(2, [doc("authorities")]), m.Table(header, rows, [0.25, 0.23, 0.14, 0.38])]
 
     def focal_points(self) -> list:
         rows = []
@@ -116,7 +116,7 @@ class _Writer:
         if not rows:
             return []
         header = [cell(doc(k)) for k in ("name", "position", "institution", "contact")]
-        return [m.Heading(2, [doc("focal_points")]), m.Table(header, rows, [0.24, 0.22, 0.26, 0.28])]
+        return [m.Heading(2, [doc("focal_points")]), m.Table(header, rows, [0.2, 0.2, 0.22, 0.38])]
 
     def contact(self, contact, website=None) -> list:
         contact = mapping(contact)
