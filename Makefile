@@ -14,6 +14,7 @@ $(INSTALLED): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e .
+	scripts/install-system-packages.sh fonts
 	@touch $@
 
 $(TEST_INSTALLED): $(INSTALLED)

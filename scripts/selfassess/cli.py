@@ -1,4 +1,4 @@
-"""Command line: selfassess check | build | serve | new | diff | scope | owners."""
+"""Command line: selfassess check | build | serve | new | diff | scope | owners | export | import."""
 from __future__ import annotations
 
 import argparse
@@ -66,6 +66,27 @@ def cmd_owners(args) -> int:
     from . import codeowners
 
     return codeowners.main(_root(args), args.write)
+def cmd_export(args) -> int:
+    from .office import commands
+
+    return _office(commands.export, _root(args), args.code, args.format, args.output, args.questionnaire, args.cycle)
+
+
+def cmd_import(args) -> int:
+    from .office import commands
+
+    return _office(commands.import_form, _root(args), args.code, args.form, args.write, args.force)
+
+
+def _office(command, *args) -> int:
+    """Run an export or import command; expected failures end with a message, not a traceback."""
+    from .office import commands, fonts, pdf, word
+
+    try:
+        return command(*args)
+    except (commands.Refused, fonts.FontsMissing, pdf.TypstFailed, word.PandocError) as exc:
+        print(f"selfassess: {exc}", file=sys.stderr)
+        return 1
 
 
 def parser() -> argparse.ArgumentParser:
@@ -115,6 +136,20 @@ def parser() -> argparse.ArgumentParser:
     owners = sub.add_parser("owners", help="check that .github/CODEOWNERS gives every State folder an owner")
     owners.add_argument("--write", action="store_true", help="add missing State folders (and drop lines for folders that are gone)")
     owners.set_defaults(run=cmd_owners)
+    export = sub.add_parser("export", help="write a State's profile as DOCX or PDF, or its self-assessment form (--questionnaire)")
+    export.add_argument("code", help="the State's code, e.g. XAA")
+    export.add_argument("--format", choices=("docx", "pdf"), help="profile document format (default: docx)")
+    export.add_argument("--questionnaire", action="store_true", help="write the Word self-assessment form for a cycle instead, prefilled with the State's files")
+    export.add_argument("--cycle", help="the cycle whose articles the form covers (default: the current cycle)")
+    export.add_argument("-o", "--output", help="file to write (default: <code>-profile.<format> or <code>-<cycle>-questionnaire.docx)")
+    export.set_defaults(run=cmd_export)
+
+    form = sub.add_parser("import", help="read a filled self-assessment form back into the State's files")
+    form.add_argument("code", help="the State's code, e.g. XAA")
+    form.add_argument("form", help="the filled .docx form")
+    form.add_argument("--write", action="store_true", help="write the changes (without it, only show what would change)")
+    form.add_argument("--force", action="store_true", help="apply the form even where a file changed after the form was exported")
+    form.set_defaults(run=cmd_import)
     return top
 
 
