@@ -103,12 +103,10 @@ def test_export_refuses_while_the_state_has_errors(tree, tmp_path):
     assert "fix the errors above first" in result.stderr
 
 
-HOSTILE = """---
+TYPST_AND_PANDOC = """---
 provision: untoc.5
 status: partial
 ---
-
-<script>alert("doc")</script> and [a link](javascript:alert(1)) and ![secret](/etc/passwd).
 
 Typst code stays text: #read("/etc/passwd") and $x^2$ and // not a comment and \\ and ] [.
 
@@ -117,20 +115,43 @@ Typst code stays text: #read("/etc/passwd") and $x^2$ and // not a comment and \
 ```
 """
 
+REFUSED_BY_CHECK = """---
+provision: untoc.5
+status: partial
+---
 
-def test_hostile_narrative_is_text_in_both_formats(tree, tmp_path):
-    root = tree({"content/parties/XAB/assessment/untoc-05.md": HOSTILE})
+<script>alert("doc")</script> and [a link](javascript:alert(1)) and ![secret](/etc/passwd).
+"""
+
+
+def test_typst_and_pandoc_syntax_is_text_in_both_formats(tree, tmp_path):
+    """Text check accepts but Typst or pandoc would read as code stays text."""
+    root = tree({"content/parties/XAB/assessment/untoc-05.md": TYPST_AND_PANDOC})
     docx_out, pdf_out = tmp_path / "XAB.docx", tmp_path / "XAB.pdf"
     assert run_cli("--root", str(root), "export", "XAB", "--format", "docx", "-o", str(docx_out)).returncode == 0
     result = run_cli("--root", str(root), "export", "XAB", "--format", "pdf", "-o", str(pdf_out))
     assert result.returncode == 0, result.stderr
-    text = docx_text(docx_out)
-    assert '<script>alert("doc")</script> and a link and .' in text
-    assert all("javascript" not in rel.target_ref for rel in docx.Document(str(docx_out)).part.rels.values())
     pdf = pdf_text(pdf_out)
     assert 'Typst code stays text: #read("/etc/passwd") and $x^2$ and // not a comment and \\ and ] [.' in pdf
-    assert '```{=typst}' in pdf and 'read("/etc/hostname")' in pdf  # shown as the site shows it
-    assert "root:" not in pdf and "root:" not in text
+    assert '#read("/etc/hostname")' in pdf  # a code block, as the site shows it
+    assert "root:" not in pdf and "root:" not in docx_text(docx_out)
+
+
+def test_text_check_refuses_is_still_inert_when_check_is_bypassed(tree, tmp_path):
+    """Defence in depth: export refuses content with check errors, but the writers alone stay safe."""
+    from selfassess import corpus
+    from selfassess.office import export
+
+    root = tree({"content/parties/XAB/assessment/untoc-05.md": REFUSED_BY_CHECK})
+    assert run_cli("--root", str(root), "export", "XAB", "--format", "docx", "-o", str(tmp_path / "x.docx")).returncode == 1
+    document = export.document_of(corpus.load(root), "XAB")
+    docx_out, pdf_out = tmp_path / "XAB.docx", tmp_path / "XAB.pdf"
+    export.write(document, "docx", docx_out)
+    export.write(document, "pdf", pdf_out)
+    text = docx_text(docx_out)
+    assert '<script>alert("doc")</script> and [a link](javascript:alert(1)) and !secret.' in text
+    assert all("javascript" not in rel.target_ref for rel in docx.Document(str(docx_out)).part.rels.values())
+    assert "root:" not in text and "root:" not in pdf_text(pdf_out)
 
 
 def test_same_content_same_bytes_under_source_date_epoch(tmp_path):
