@@ -3,14 +3,19 @@
 A unique marker stands in every non-public place of a fixture (each kind of
 mark, each field of a marked entry), the repository gets a history, and the
 whole site is built: pages, search index, open data, datapackage, sitemap,
-history. Every output byte is searched, inside gzip files too (Pagefind's
-index and fragments, sitemap.xml.gz); a public marker proves the search
-reaches into them.
+history, DOCX and PDF profiles. Every output byte is searched, inside gzip
+files too (Pagefind's index and fragments, sitemap.xml.gz), inside DOCX files
+(every member of the archive) and in the text of PDF files; a public marker
+proves the search reaches into them.
 """
 import gzip
+import io
 import os
 import re
+import zipfile
 from pathlib import Path
+
+import pypdf
 
 import pytest
 from conftest import run_cli
@@ -234,6 +239,12 @@ def outputs(folder: Path):
             data = path.read_bytes()
             while data[:2] == b"\x1f\x8b":
                 data = gzip.decompress(data)
+            if path.suffix == ".docx":
+                with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                    data += b"".join(archive.read(name) for name in archive.namelist())
+            if path.suffix == ".pdf":
+                pages = pypdf.PdfReader(io.BytesIO(data)).pages
+                data += "\n".join(page.extract_text() for page in pages).encode("utf-8")
             yield path.relative_to(folder).as_posix(), data
 
 
@@ -270,6 +281,7 @@ def test_no_marked_text_reaches_any_output(built):
     found = {rel for rel, data in searched.items() if PUBLIC.encode() in data}
     assert "site/parties/XAB.html" in found and "site/data/assessments.csv" in found
     assert any(rel.startswith("site/pagefind/fragment/") for rel in found), "the gzipped search fragments were not searched"
+    assert {"site/downloads/XAB/XAB-profile.docx", "site/downloads/XAB/XAB-profile.pdf"} <= found, "the documents were not searched"
 
 
 def test_history_shows_published_versions_only(built):

@@ -194,7 +194,9 @@ def test_serve_rerenders_only_what_changed(tmp_path, monkeypatch):
         text = (root / "content" / "parties" / "XAB" / name).read_text(encoding="utf-8")
         (root / "content" / "parties" / "XAE" / name).write_text(text.replace("XAB", "XAE").replace("Testland", "Otherland"), encoding="utf-8")
     renderer = Renderer(root, jobs=1)
-    assert build.render(root, corpus.load(root), renderer)
+    loaded = corpus.load(root)
+    build.documents(root, loaded)  # as serve starts: documents, then pages
+    assert build.render(root, loaded, renderer)
     watcher = Watcher(root, renderer)
     assert watcher.once() is None  # nothing changed
 

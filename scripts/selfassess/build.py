@@ -115,10 +115,24 @@ def site(root: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def documents(root: Path, loaded) -> None:
+    """Each published State's profile as DOCX and PDF, in docs/downloads/<code>/; States no
+    longer published lose theirs. Unchanged States come from the cache in .cache/documents."""
+    from .office import export
+
+    base = root / DOCS_DIR / paths.DOWNLOADS
+    exported = export.export_all(loaded, base, root / ".cache" / "documents", per_state=True)
+    keep = {item.code for item in exported}
+    for folder in base.iterdir():
+        if folder.is_dir() and folder.name not in keep:
+            shutil.rmtree(folder)
+
+
 def main(root: Path, site_dir: str | None = None) -> int:
     loaded = check(root)
     if loaded is None:
         return 1
+    documents(root, loaded)
     render(root, loaded)
     try:
         site(root, Path(site_dir).resolve() if site_dir else root / "site")

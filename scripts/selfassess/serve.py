@@ -48,6 +48,7 @@ class Watcher:
         loaded = build.check(self.root)
         if loaded is None:
             return None
+        build.documents(self.root, loaded)
         changed = build.render(self.root, loaded, self.renderer)
         print(f"content changed: {len(changed)} generated file(s) rewritten", file=sys.stderr)
         return changed
@@ -67,6 +68,7 @@ def main(root: Path, host: str = "127.0.0.1", port: int = 8000) -> int:
     if loaded is None:
         return 1
     renderer = Renderer(root)
+    build.documents(root, loaded)
     build.render(root, loaded, renderer)
     # The search index of the pages as they are now, served from the docs folder
     # (mkdocs.yml lists pagefind/ under draft_docs: served, never built into site/).

@@ -121,11 +121,15 @@ def _make(task: tuple) -> None:
         partial.replace(cached)
 
 
-def export_all(corpus: Corpus, dest: Path, cache_dir: Path, jobs: int | None = None, worker_tasks: int | None = None) -> list[Exported]:
-    """Write DOCX and PDF profiles of every published State into `dest`.
+def export_all(
+    corpus: Corpus, dest: Path, cache_dir: Path, jobs: int | None = None, worker_tasks: int | None = None, per_state: bool = False
+) -> list[Exported]:
+    """Write DOCX and PDF profiles of every published State into `dest`
+    (into dest/<code>/ with per_state, as the site publishes them).
 
     Unchanged States are copied from `cache_dir`; cached documents no State uses
-    any more are removed from it.
+    any more are removed from it. A file already in place with the same bytes is
+    left untouched, so a server watching `dest` sees only real changes.
     """
     public = publish.public(corpus)
     dest.mkdir(parents=True, exist_ok=True)
@@ -143,8 +147,10 @@ def export_all(corpus: Corpus, dest: Path, cache_dir: Path, jobs: int | None = N
             tasks.append((code, key, party, sources[code]))
     _run(tasks, (public.catalogue, public.registers, cache_dir, today), jobs, worker_tasks)
     for item in done:
+        folder = dest / item.code if per_state else dest
+        folder.mkdir(exist_ok=True)
         for fmt in FORMATS:
-            shutil.copyfile(cache_dir / f"{item.code}-{item.key}.{fmt}", dest / file_name(item.code, fmt))
+            _place(cache_dir / f"{item.code}-{item.key}.{fmt}", folder / file_name(item.code, fmt))
     _prune(cache_dir, {f"{d.code}-{d.key}.{fmt}" for d in done for fmt in FORMATS})
     return done
 
@@ -174,6 +180,12 @@ def _run(tasks: list, context: tuple, jobs: int | None, worker_tasks: int | None
     with start.Pool(jobs, initializer=_start_worker, initargs=context, maxtasksperchild=worker_tasks) as pool:
         for _ in pool.imap_unordered(_make, tasks):
             pass
+
+
+def _place(source: Path, target: Path) -> None:
+    if target.exists() and target.stat().st_size == source.stat().st_size and target.read_bytes() == source.read_bytes():
+        return
+    shutil.copyfile(source, target)
 
 
 def _prune(cache_dir: Path, keep: set[str]) -> None:
