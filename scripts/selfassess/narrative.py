@@ -37,17 +37,30 @@ _md = _markdown()
 # One line with nothing Markdown or HTML would read: its HTML is the text, escaped.
 # Most short fields (names, descriptions, notes) take this path, which is
 # ~100 times cheaper than a full conversion and gives the same result.
-_PLAIN = re.compile(r"(?![-+*#>=\s]|\d+[.)]\s)[^\\`*_\[\]<>&!#|~\t\r\n]*\Z", re.S)
+# Control characters go the full way: Python-Markdown and the sanitizer drop some.
+_PLAIN = re.compile(r"(?![-+*#>=\s]|\d+[.)]\s)[^\\`*_\[\]<>&!#|~\x00-\x1f\x7f]*\Z", re.S)
 
 
 def _plain(text: str) -> bool:
     return bool(_PLAIN.match(text)) and not text.endswith(" ")
 
 
+def _plain_paragraphs(text: str) -> list[str] | None:
+    """The paragraphs of a text made only of plain lines, separated by one blank line; else None.
+    Most narratives are such prose, and their HTML is then one <p> per paragraph."""
+    paragraphs = text.strip("\n").split("\n\n")
+    for paragraph in paragraphs:
+        for line in paragraph.split("\n"):
+            if not line or not _plain(line):
+                return None
+    return paragraphs
+
+
 def to_html(text: str) -> str:
     """Safe HTML for a contributed Markdown text."""
-    if text and _plain(text):
-        return f"<p>{html.escape(text, quote=False)}</p>"
+    paragraphs = _plain_paragraphs(text) if text else None
+    if paragraphs:
+        return "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs)
     _md.reset()
     converted = _md.convert(text or "")
     return nh3.clean(converted, tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES, link_rel="noopener noreferrer nofollow")
