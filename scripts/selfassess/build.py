@@ -75,15 +75,17 @@ def _log_mkdocs() -> None:
         logger.addHandler(handler)
 
 
-def mkdocs_build(root: Path, site_dir: Path) -> None:
+def mkdocs_build(root: Path, site_dir: Path, dirty: bool = False) -> None:
+    """MkDocs, strict; `dirty` rebuilds only pages whose docs file changed, as `serve` does (not strict:
+    MkDocs warns that a dirty build may leave navigation stale, and ours never changes)."""
     from mkdocs.commands.build import build as mkdocs
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     _log_mkdocs()
     try:
-        config = load_config(str(root / "mkdocs.yml"), strict=True, site_dir=str(site_dir))
-        mkdocs(config)
+        config = load_config(str(root / "mkdocs.yml"), strict=not dirty, site_dir=str(site_dir))
+        mkdocs(config, dirty=dirty)
     except MkDocsException as exc:
         raise BuildFailed(f"mkdocs: {exc}") from None
 
