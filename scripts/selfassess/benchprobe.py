@@ -33,9 +33,10 @@ def rebuild(root: Path, site_dir: Path, code: str) -> dict:
     from .serve import Watcher
 
     renderer = Renderer(root)
-    build.render(root, build.check(root), renderer)
+    loaded = build.check(root)
+    build.render(root, loaded, renderer)
     build.mkdocs_build(root, site_dir)
-    watcher = Watcher(root, renderer)
+    watcher = Watcher(root, renderer, loaded)
     path = root / "content" / "parties" / code / "assessment" / CHANGED
     text = path.read_text(encoding="utf-8")
     status = re.search(r"^status: (\w+)$", text, re.M).group(1)

@@ -31,11 +31,16 @@ class BuildFailed(Exception):
 def check(root: Path):
     """The loaded corpus, or None after printing the errors that block a build."""
     loaded = corpus_stage.load(root)
+    return loaded if passes(loaded) else None
+
+
+def passes(loaded) -> bool:
+    """True when no error blocks a build; otherwise print the errors."""
     if loaded.errors:
         report.text(loaded.problems, loaded.files, sys.stderr)
         print("build stopped: fix the errors above first (run 'selfassess check' to see them again)", file=sys.stderr)
-        return None
-    return loaded
+        return False
+    return True
 
 
 def render(root: Path, loaded, renderer: Renderer | None = None, history: dict | None = None) -> list[str]:
@@ -43,9 +48,10 @@ def render(root: Path, loaded, renderer: Renderer | None = None, history: dict |
 
     `history` (content file -> date) replaces the repository's own history."""
     statuses: dict = {}
+    public = publish.public(loaded)  # made once, shared by the history and the view
     if history is None:
-        history, statuses = repository_history(root, loaded)
-    view = siteview.build(loaded, paths.repository(root), history, statuses=statuses)
+        history, statuses = repository_history(root, public)
+    view = siteview.build(public, paths.repository(root), history, statuses=statuses)
     docs = root / DOCS_DIR
     renderer = renderer or Renderer(root)
     return write(renderer.pages(view, docs), docs)

@@ -127,7 +127,7 @@ def _assessment(view: View, party, here: str, doc) -> str:
         *_status_history(view, doc),
         (esc(label("assessment", "provision_page")), a(paths.link(here, paths.article(article.id)), esc(label("assessment", "checklist_and_states")))),
         (esc(label("party", "source")), view_edit(view, doc.rel)),
-    ]))
+    ], search=False))  # the same words in every assessment
     rows = [[cite(view, here, p["provision"]), status(str(p.get("status"))), text(p.get("note"))] for _, p in entries(data.get("paragraphs")) if isinstance(p.get("provision"), str)]
     if rows:
         parts.append(table([esc(label("assessment", x)) for x in ("paragraph", "status", "note")], rows, cls="sa-table"))
@@ -226,7 +226,7 @@ def _needs(view: View, party, here: str) -> str:
         kind = view.registers.assistance_types.get(n.type, {}).get("name", n.type)
         rows.append([", ".join(cite(view, here, p) for p in n.provisions), a(paths.link(here, paths.assistance_type(n.type)), esc(kind)), text(n.description), status(n.status, "assistance_status") if n.status else "", text(n.provider), where])
     head = [esc(label("assistance", x)) for x in ("provision", "type", "description", "status", "provider", "source")]
-    return table(head, rows, cls="sa-table")
+    return table(head, rows, cls="sa-table", search=False)  # each need is indexed with its assessment or action
 
 
 def _downloads(view: View, party, here: str, downloads: list[tuple[str, str]]) -> str:

@@ -135,7 +135,7 @@ def _states(view: View, here: str, article) -> str:
     if not rows:
         return f'<p>{esc(label("provisions", "no_states"))}</p>'
     head = [esc(label("provisions", x)) for x in ("state", "status", "as_of", "assessment")]
-    return table(head, rows, cls="sa-table sa-sortable")
+    return table(head, rows, cls="sa-table sa-sortable", search=False)  # States are found on their own pages
 
 
 def _paragraphs(view: View, here: str, article) -> str:
@@ -173,9 +173,9 @@ def _actions(view: View, here: str, article) -> str:
     if not rows:
         return f'<p>{esc(label("provisions", "no_actions"))}</p>'
     head = [esc(label("provisions", x)) for x in ("state", "action", "due", "status", "resources")]
-    return table(head, rows, cls="sa-table sa-sortable")
+    return table(head, rows, cls="sa-table sa-sortable", search=False)  # actions are found on their State's page
 
 
 def _assistance(view: View, here: str, article) -> str:
     items = [f"{party_link(here, view.party(n.party))}: {need_line(view, n)}" for n in view.needs_by_article.get(article.id, [])]
-    return ul(items) if items else f'<p>{esc(label("provisions", "no_needs"))}</p>'
+    return ul(items, search=False) if items else f'<p>{esc(label("provisions", "no_needs"))}</p>'

@@ -1,10 +1,11 @@
 """Serve the site on localhost; when a content file changes, re-render what changed and reload.
 
 A watcher polls content/, schema/ and CONTRIBUTING.md. On a change it loads and
-checks the content again; with errors it prints them and keeps the last good
-pages; otherwise it re-renders (State pages that did not change come from the
-renderer's cache) and writes only the files whose text changed. MkDocs serve
-sees those files change, rebuilds them and reloads the browser.
+checks the content again (States whose folder did not change are kept from the
+last load); with errors it prints them and keeps the last good pages; otherwise
+it re-renders (State pages that did not change come from the renderer's cache)
+and writes only the files whose text changed. MkDocs serve sees those files
+change, rebuilds them and reloads the browser.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import threading
 from pathlib import Path
 
 from . import build
+from . import corpus as corpus_stage
 from .render import Renderer
 
 POLL = 1.0  # seconds between looks at the content folder
@@ -33,9 +35,10 @@ def snapshot(root: Path) -> dict[str, tuple[int, int]]:
 
 
 class Watcher:
-    def __init__(self, root: Path, renderer: Renderer):
+    def __init__(self, root: Path, renderer: Renderer, loaded=None):
         self.root = root
         self.renderer = renderer
+        self.loaded = loaded  # the last load, errors or not: what the next one may keep
         self.seen = snapshot(root)
         self.stop = threading.Event()
 
@@ -44,11 +47,12 @@ class Watcher:
         now = snapshot(self.root)
         if now == self.seen:
             return None
+        touched = {path for path in now.keys() | self.seen.keys() if now.get(path) != self.seen.get(path)}
         self.seen = now
-        loaded = build.check(self.root)
-        if loaded is None:
+        self.loaded = corpus_stage.load(self.root, reuse=self.loaded, changed=touched)
+        if not build.passes(self.loaded):
             return None
-        changed = build.render(self.root, loaded, self.renderer)
+        changed = build.render(self.root, self.loaded, self.renderer)
         print(f"content changed: {len(changed)} generated file(s) rewritten", file=sys.stderr)
         return changed
 
@@ -79,7 +83,7 @@ def main(root: Path, host: str = "127.0.0.1", port: int = 8000) -> int:
         return 1
     finally:
         shutil.rmtree(preview, ignore_errors=True)
-    watcher = Watcher(root, renderer)
+    watcher = Watcher(root, renderer, loaded)
     thread = threading.Thread(target=watcher.run, name="content-watcher", daemon=True)
     thread.start()
     try:
