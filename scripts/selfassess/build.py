@@ -8,6 +8,8 @@ every stage succeeded, so a failed build leaves the previous site intact.
 """
 from __future__ import annotations
 
+import ctypes
+import gc
 import logging
 import shutil
 import subprocess
@@ -111,6 +113,7 @@ def site(root: Path, target: Path) -> None:
     temp = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
     try:
         mkdocs_build(root, temp)
+        release_memory()
         search_index(temp)
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
@@ -123,11 +126,22 @@ def site(root: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def release_memory() -> None:
+    """Give the memory of what is no longer needed back to the system before the search
+    indexer (a process of its own, the largest) starts: collect, then trim glibc's heap."""
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: the memory is reused, only not returned
+        pass
+
+
 def main(root: Path, site_dir: str | None = None) -> int:
     loaded = check(root)
     if loaded is None:
         return 1
     render(root, loaded)
+    del loaded  # the pages are written; MkDocs and Pagefind read them from disk
     try:
         site(root, Path(site_dir).resolve() if site_dir else root / "site")
     except BuildFailed as exc:

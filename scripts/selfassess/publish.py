@@ -79,13 +79,5 @@ def public(corpus: Corpus) -> Corpus:
     """The public view; the view itself when given one (so stages can share it)."""
     if corpus.published:
         return corpus
-    parties = {code: kept for code, party in corpus.parties.items() if (kept := _public_of(party)) is not None}
+    parties = {code: kept for code, party in corpus.parties.items() if (kept := party.memo("public", lambda: public_party(party))) is not None}
     return dataclasses.replace(corpus, parties=parties, problems=[], published=True)
-
-
-def _public_of(party: Party) -> Party | None:
-    """public_party(party), worked out once per loaded State: `serve` keeps the States
-    whose files did not change between loads, and loaded States are never modified."""
-    if "public" not in party.__dict__.get("_memo", {}):
-        party.__dict__["_memo"] = {"public": public_party(party)}
-    return party.__dict__["_memo"]["public"]

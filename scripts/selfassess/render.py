@@ -59,8 +59,9 @@ class Renderer:
         """Docs path -> text of every generated file."""
         extra = downloads(docs)
         stamp = _stamp(view)
-        wanted = {p.code: _fingerprint(stamp, view, p, extra.get(p.code, [])) for p in view.parties}
-        todo = [code for code, key in wanted.items() if self.party_parts.get(code, ("",))[0] != key]
+        # With nothing kept (a cold build), every State is rendered and its files' digest is made with it.
+        wanted = {p.code: _fingerprint(stamp, view, p, extra.get(p.code, [])) for p in view.parties} if self.party_parts else {}
+        todo = [p.code for p in view.parties if self.party_parts.get(p.code, ("",))[0] != wanted.get(p.code)]
         # State pages first: the longest tasks, so that no core waits for one at the end.
         tasks = [*(("party", code) for code in todo), *(("page", rel) for rel in SINGLE)]
         tasks += [("instrument", iid) for iid in view.catalogue.instruments]
@@ -70,10 +71,13 @@ class Renderer:
         out: dict[str, str] = {}
         for (kind, key), result in zip(tasks, _run(view, extra, self.root, tasks, self.jobs if parallel else 1)):
             if kind == "party":
-                self.party_parts[key] = (wanted[key], *result)
+                digest, *made = result
+                party = view.party(key)
+                party.memo("digest", lambda: digest)
+                self.party_parts[key] = (wanted.get(key) or _fingerprint(stamp, view, party, extra.get(key, [])), *made)
             else:
                 out.update(result)
-        self.party_parts = {code: self.party_parts[code] for code in wanted}
+        self.party_parts = {p.code: self.party_parts[p.code] for p in view.parties}
         out.update({paths.party(code): page for code, (_, page, _) in self.party_parts.items()})
         out.update(opendata.files(view, self.root, {code: share for code, (_, _, share) in self.party_parts.items()}))
         return dict(sorted(out.items()))
@@ -87,10 +91,14 @@ def _stamp(view: View) -> str:
 
 
 def _fingerprint(stamp: str, view: View, party, extra: list) -> str:
-    docs = [party.profile, party.action_plan, *party.assessments.values()]
-    parts = [stamp, repr(extra), repr(view.last_changed(party))]
-    parts += [repr((d.rel, d.data, d.body)) for d in docs if d is not None]
+    parts = [stamp, repr(extra), repr(view.last_changed(party)), party.memo("digest", lambda: _digest(party))]
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+
+
+def _digest(party) -> str:
+    """Digest of the State's published files."""
+    docs = [party.profile, party.action_plan, *party.assessments.values()]
+    return hashlib.sha256("\n".join(repr((d.rel, d.data, d.body)) for d in docs if d is not None).encode("utf-8")).hexdigest()
 
 
 _shared: tuple[View, dict, Path] | None = None  # set before workers fork
@@ -102,7 +110,7 @@ def _task(task: tuple[str, str]):
     kind, key = task
     if kind == "party":
         party = view.party(key)
-        return render_party.page(view, party, extra.get(key, [])), opendata.share(view, party)
+        return party.memo("digest", lambda: _digest(party)), render_party.page(view, party, extra.get(key, [])), opendata.share(view, party)
     if kind == "page":
         return {key: SINGLE[key](view, root)}
     if kind == "instrument":
