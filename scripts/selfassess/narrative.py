@@ -45,25 +45,49 @@ def _plain(text: str) -> bool:
     return bool(_PLAIN.match(text)) and not text.endswith(" ")
 
 
-def _plain_paragraphs(text: str) -> list[str] | None:
-    """The paragraphs of a text made only of plain lines, separated by one blank line; else None.
-    Most narratives are such prose, and their HTML is then one <p> per paragraph."""
-    paragraphs = text.strip("\n").split("\n\n")
-    for paragraph in paragraphs:
-        for line in paragraph.split("\n"):
-            if not line or not _plain(line):
-                return None
-    return paragraphs
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]*\]:", re.M)  # a link definition can serve a link in any block
+
+
+def _blocks(text: str) -> list[tuple[bool, str]] | None:
+    """The text as runs of (plain, text): a plain run is one paragraph of plain lines; the others
+    hold the blocks between them, as written. None when it must be converted whole: a
+    line of spaces only, or a link definition. A plain paragraph ends any list, quote or
+    code before it and starts none, so each run converts alone to what it is in the whole."""
+    lines = text.strip("\n").split("\n")
+    if any(line and not line.strip() for line in lines) or _REFERENCE.search(text):
+        return None
+    runs: list[tuple[bool, list[str]]] = []
+    block: list[str] = []
+    for line in [*lines, ""]:
+        if line:
+            block.append(line)
+            continue
+        if block:
+            plain = all(_plain(x) for x in block)
+            if not plain and runs and not runs[-1][0]:
+                runs[-1][1].extend(["", *block])  # the blank line kept, as written
+            else:
+                runs.append((plain, block))
+            block = []
+        elif runs and not runs[-1][0]:
+            runs[-1][1].append("")  # more blank lines inside a run, as written
+    return [(plain, "\n".join(run).strip("\n")) for plain, run in runs]
+
+
+def _convert(text: str) -> str:
+    _md.reset()
+    converted = _md.convert(text)
+    return nh3.clean(converted, tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES, link_rel="noopener noreferrer nofollow")
 
 
 def to_html(text: str) -> str:
-    """Safe HTML for a contributed Markdown text."""
-    paragraphs = _plain_paragraphs(text) if text else None
-    if paragraphs:
-        return "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs)
-    _md.reset()
-    converted = _md.convert(text or "")
-    return nh3.clean(converted, tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES, link_rel="noopener noreferrer nofollow")
+    """Safe HTML for a contributed Markdown text. Paragraphs of plain lines (most of the prose)
+    skip the conversion, which gives them nothing but <p>; the rest is converted."""
+    runs = _blocks(text) if text else None
+    if runs is None:
+        return _convert(text or "")
+    parts = [f"<p>{html.escape(run, quote=False)}</p>" if plain else _convert(run) for plain, run in runs]
+    return "\n".join(part for part in parts if part)
 
 
 def inline(text: str) -> str:
