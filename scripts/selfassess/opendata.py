@@ -57,8 +57,10 @@ def records(view: View, party) -> dict[str, list[dict]]:
 def share(view: View, party) -> Share:
     data = records(view, party)
     rows = {name: _csv([c[0] for c in columns], _rows(view, name, data[name]), header=False) for name, columns in TABLES.items()}
-    own = {"profile": party.profile.data, "assessments": data["assessments"], "actions": data["actions"]}
-    return Share(rows, {name: [json.dumps(item, ensure_ascii=False) for item in items] for name, items in data.items()}, _json(own))
+    lines = {name: [json.dumps(item, ensure_ascii=False) for item in items] for name, items in data.items()}
+    # The State's own file is json.dumps({"profile": ..., "assessments": [...], "actions": [...]}), from the records written above.
+    own = f'{{"profile": {lines["parties"][0]}, "assessments": [{", ".join(lines["assessments"])}], "actions": [{", ".join(lines["actions"])}]}}\n'
+    return Share(rows, lines, own)
 
 
 def _rows(view: View, name: str, items: list[dict]) -> list[dict]:
