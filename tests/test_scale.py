@@ -27,9 +27,11 @@ def test_small_synthetic_corpus_passes_check(small):
 
 def test_small_synthetic_corpus_builds(small, tmp_path):
     site = tmp_path / "site"
-    result = run_cli("--root", str(small), "build", "--site-dir", str(site), env=dict(os.environ, SOURCE_DATE_EPOCH="1795910400"))
+    result = run_cli("--root", str(small), "build", "--site-dir", str(site), "--timings", env=dict(os.environ, SOURCE_DATE_EPOCH="1795910400"))
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
+    stages = re.findall(r"^timing: (.+): [\d.]+ s wall, [\d.]+ s cpu$", result.stderr, re.M)
+    assert stages == ["load and check", "render", "mkdocs", "search index", "swap into place"]
     for code in synthetic.codes(STATES):
         page = (site / "parties" / f"{code}.html").read_text(encoding="utf-8")
         assert f"Synthetic State {code}" in page

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -36,6 +37,7 @@ class Run:
     cpu_s: float
     peak_mb: int  # proportional set size of the process and its children, at its highest
     stdout: str
+    stderr: str
 
 
 @dataclass
@@ -96,7 +98,7 @@ def run(args: list[str], cwd: Path, env: dict | None = None) -> Run:
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(args)} failed ({process.returncode}):\n{stderr[-3000:]}")
     cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
-    return Run(round(seconds, 2), round(cpu, 2), round(peak[0] / 1024), stdout)
+    return Run(round(seconds, 2), round(cpu, 2), round(peak[0] / 1024), stdout, stderr)
 
 
 def selfassess(bench: Bench, *args: str) -> Run:
@@ -122,9 +124,13 @@ def step_check(bench: Bench) -> None:
 def step_build(bench: Bench) -> None:
     for leftover in (".generated", ".cache", "site"):
         shutil.rmtree(bench.root / leftover, ignore_errors=True)
-    result = selfassess(bench, "build")
+    result = selfassess(bench, "build", "--timings")
     _record(bench, "build", result)
     bench.row("site build, cold", f"{result.seconds:.2f} s", "<= 60 s", _note(result))
+    bench.figures["build_stages"] = {}
+    for stage, wall, cpu in re.findall(r"^timing: (.+): ([\d.]+) s wall, ([\d.]+) s cpu$", result.stderr, re.M):
+        bench.figures["build_stages"][stage] = {"s": float(wall), "cpu_s": float(cpu)}
+        bench.row(f"  {stage}", f"{float(wall):.2f} s", "", f"cpu {float(cpu):.1f} s")
 
 
 def _bare_config(bench: Bench, plugins: bool) -> Path:

@@ -11,10 +11,12 @@ from __future__ import annotations
 import ctypes
 import gc
 import logging
+import resource
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from . import corpus as corpus_stage
@@ -107,14 +109,39 @@ def search_index(site_dir: Path, output: Path | None = None) -> None:
         raise BuildFailed(f"pagefind failed ({result.returncode}): {result.stderr.strip() or result.stdout.strip()}")
 
 
-def site(root: Path, target: Path) -> None:
+class Stopwatch:
+    """Wall and CPU seconds of each stage; CPU counts this process and those it waited for."""
+
+    def __init__(self):
+        self.laps: list[tuple[str, float, float]] = []
+        self.mark = self._now()
+
+    @staticmethod
+    def _now() -> tuple[float, float]:
+        own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        return time.perf_counter(), own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+    def lap(self, stage: str) -> None:
+        now = self._now()
+        self.laps.append((stage, now[0] - self.mark[0], now[1] - self.mark[1]))
+        self.mark = now
+
+    def report(self, out) -> None:
+        for stage, wall, cpu in self.laps:
+            print(f"timing: {stage}: {wall:.2f} s wall, {cpu:.2f} s cpu", file=out)
+
+
+def site(root: Path, target: Path, watch: Stopwatch | None = None) -> None:
     """Build MkDocs and the search index into a temporary folder, then swap it for `target`."""
+    watch = watch or Stopwatch()
     target.parent.mkdir(parents=True, exist_ok=True)
     temp = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
     try:
         mkdocs_build(root, temp)
         release_memory()
+        watch.lap("mkdocs")
         search_index(temp)
+        watch.lap("search index")
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
         raise
@@ -124,6 +151,7 @@ def site(root: Path, target: Path) -> None:
         target.rename(old)
     temp.rename(target)
     shutil.rmtree(old, ignore_errors=True)
+    watch.lap("swap into place")
 
 
 def release_memory() -> None:
@@ -136,15 +164,20 @@ def release_memory() -> None:
         pass
 
 
-def main(root: Path, site_dir: str | None = None) -> int:
+def main(root: Path, site_dir: str | None = None, timings: bool = False) -> int:
+    watch = Stopwatch()
     loaded = check(root)
     if loaded is None:
         return 1
+    watch.lap("load and check")
     render(root, loaded)
     del loaded  # the pages are written; MkDocs and Pagefind read them from disk
+    watch.lap("render")
     try:
-        site(root, Path(site_dir).resolve() if site_dir else root / "site")
+        site(root, Path(site_dir).resolve() if site_dir else root / "site", watch)
     except BuildFailed as exc:
         print(f"build failed: {exc}; the previous site was left as it was", file=sys.stderr)
         return 1
+    if timings:
+        watch.report(sys.stderr)
     return 0
