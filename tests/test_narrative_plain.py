@@ -66,7 +66,7 @@ def test_only_the_blocks_markdown_reads_are_converted(text, plain):
     assert narrative.to_html(text) == _slow(text)
 
 
-@pytest.mark.parametrize("text", ["a\n \nb", "a\n\t\nb", "see [x]\n\n[x]: https://example.org", "a\r\n\r\nb", "a\n\xa0\nb"])
+@pytest.mark.parametrize("text", ["a\n \nb", "a\n\t\nb", "see [x]\n\n[x]: https://example.org", "see [x]\n\n[x] : https://example.org", "[x]:\n\nsee [x]", "a\r\n\r\nb", "a\n\xa0\nb"])
 def test_texts_a_block_at_a_time_could_misread_are_converted_whole(text):
     assert narrative._blocks(text) is None
     assert narrative.to_html(text) == _slow(text)
@@ -76,7 +76,7 @@ LINES = [
     "Plain words here.", "More plain text, with (parentheses) and 2026.", 'The Ministry said "yes"; it\'s done: 50% / 2026-04-02.',
     "- item", "* item", "+ item", "1. first", "2) second", "3. third", "    indented code", "        deeper", "  two spaces", "   three",
     "> quoted", "# Heading", "### Deep", "Title", "=====", "---", "***", "a *emphasis* b", "**bold** text", "a [link](https://example.org) b",
-    "[ref]: https://example.org", "see [ref] and [ref][]", "| a | b |", "|---|---|", "`code`", "text  ", "\tTabbed", "&amp;", "<b>x</b>",
+    "[ref]: https://example.org", " [ref]:https://example.org", "see [ref] and [ref][]", "| a | b |", "|---|---|", "`code`", "text  ", "\tTabbed", "&amp;", "<b>x</b>",
     "é à ü", "x_y_z", "12.", "- - -", "1986. A year", "    - nested", "    1. nested", "  - two", "> - quoted list", "Plain again",
 ]
 

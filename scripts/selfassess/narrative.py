@@ -45,7 +45,7 @@ def _plain(text: str) -> bool:
     return bool(_PLAIN.match(text)) and not text.endswith(" ")
 
 
-_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]*\]:", re.M)  # a link definition can serve a link in any block
+_REFERENCE = re.compile(r"^\s*\[[^\n]*\]\s*:", re.M)  # what may be a link definition, which serves links in any block
 
 
 def _blocks(text: str) -> list[tuple[bool, str]] | None:
