@@ -130,3 +130,22 @@ def test_confidential_marks_are_found_wherever_they_are(data, marked):
     assert publish._marks_confidential(data) == marked
     if not marked:
         assert publish.redact(data) == data
+
+
+def test_serve_reloads_a_file_changed_while_it_was_loading(small, tmp_path):
+    import shutil
+
+    from selfassess import build
+    from selfassess.serve import Watcher, snapshot
+
+    root = shutil.copytree(small, tmp_path / "repo")
+    seen = snapshot(root)  # as serve does: the snapshot first, then the load
+    loaded = corpus.load(root)
+    changed = root / "content" / "parties" / "XAC" / "assessment" / "tip-05.md"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nWritten while serve was starting.\n", encoding="utf-8")
+    renderer = Renderer(root, jobs=1)
+    build.render(root, loaded, renderer)
+    watcher = Watcher(root, renderer, loaded, seen)
+    assert "parties/XAC.md" in watcher.once()
+    assert "Written while serve was starting." in (root / ".generated" / "docs" / "parties" / "XAC.md").read_text(encoding="utf-8")
+    assert watcher.loaded.parties["XAA"] is loaded.parties["XAA"]

@@ -30,13 +30,14 @@ def rebuild(root: Path, site_dir: Path, code: str) -> dict:
     does next: the watcher checks and re-renders, MkDocs rebuilds the changed pages (dirty)."""
     from . import build
     from .render import Renderer
-    from .serve import Watcher
+    from .serve import Watcher, snapshot
 
     renderer = Renderer(root)
+    seen = snapshot(root)
     loaded = build.check(root)
     build.render(root, loaded, renderer)
     build.mkdocs_build(root, site_dir)
-    watcher = Watcher(root, renderer, loaded)
+    watcher = Watcher(root, renderer, loaded, seen)
     path = root / "content" / "parties" / code / "assessment" / CHANGED
     text = path.read_text(encoding="utf-8")
     status = re.search(r"^status: (\w+)$", text, re.M).group(1)

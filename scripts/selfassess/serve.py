@@ -35,11 +35,12 @@ def snapshot(root: Path) -> dict[str, tuple[int, int]]:
 
 
 class Watcher:
-    def __init__(self, root: Path, renderer: Renderer, loaded=None):
+    def __init__(self, root: Path, renderer: Renderer, loaded=None, seen: dict | None = None):
+        """`loaded`, when given, is a load of the files as `seen` (their snapshot, taken before loading)."""
         self.root = root
         self.renderer = renderer
-        self.loaded = loaded  # the last load, errors or not: what the next one may keep
-        self.seen = snapshot(root)
+        self.loaded = loaded if seen is not None else None  # the last load, errors or not: what the next one may keep
+        self.seen = seen if seen is not None else snapshot(root)
         self.stop = threading.Event()
 
     def once(self) -> list[str] | None:
@@ -67,6 +68,7 @@ class Watcher:
 def main(root: Path, host: str = "127.0.0.1", port: int = 8000) -> int:
     from mkdocs.commands.serve import serve
 
+    seen = snapshot(root)  # before loading: a file changed meanwhile is loaded again on the first look
     loaded = build.check(root)
     if loaded is None:
         return 1
@@ -83,7 +85,7 @@ def main(root: Path, host: str = "127.0.0.1", port: int = 8000) -> int:
         return 1
     finally:
         shutil.rmtree(preview, ignore_errors=True)
-    watcher = Watcher(root, renderer, loaded)
+    watcher = Watcher(root, renderer, loaded, seen)
     thread = threading.Thread(target=watcher.run, name="content-watcher", daemon=True)
     thread.start()
     try:
