@@ -8,11 +8,15 @@ every stage succeeded, so a failed build leaves the previous site intact.
 """
 from __future__ import annotations
 
+import ctypes
+import gc
 import logging
+import resource
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from . import corpus as corpus_stage
@@ -31,11 +35,16 @@ class BuildFailed(Exception):
 def check(root: Path):
     """The loaded corpus, or None after printing the errors that block a build."""
     loaded = corpus_stage.load(root)
+    return loaded if passes(loaded) else None
+
+
+def passes(loaded) -> bool:
+    """True when no error blocks a build; otherwise print the errors."""
     if loaded.errors:
         report.text(loaded.problems, loaded.files, sys.stderr)
         print("build stopped: fix the errors above first (run 'selfassess check' to see them again)", file=sys.stderr)
-        return None
-    return loaded
+        return False
+    return True
 
 
 def render(root: Path, loaded, renderer: Renderer | None = None, history: dict | None = None) -> list[str]:
@@ -43,9 +52,10 @@ def render(root: Path, loaded, renderer: Renderer | None = None, history: dict |
 
     `history` (content file -> date) replaces the repository's own history."""
     statuses: dict = {}
+    public = publish.public(loaded)  # made once, shared by the history and the view
     if history is None:
-        history, statuses = repository_history(root, loaded)
-    view = siteview.build(loaded, paths.repository(root), history, statuses=statuses)
+        history, statuses = repository_history(root, public)
+    view = siteview.build(public, paths.repository(root), history, statuses=statuses)
     docs = root / DOCS_DIR
     renderer = renderer or Renderer(root)
     return write(renderer.pages(view, docs), docs)
@@ -75,15 +85,17 @@ def _log_mkdocs() -> None:
         logger.addHandler(handler)
 
 
-def mkdocs_build(root: Path, site_dir: Path) -> None:
+def mkdocs_build(root: Path, site_dir: Path, dirty: bool = False) -> None:
+    """MkDocs, strict; `dirty` rebuilds only pages whose docs file changed, as `serve` does (not strict:
+    MkDocs warns that a dirty build may leave navigation stale, and ours never changes)."""
     from mkdocs.commands.build import build as mkdocs
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     _log_mkdocs()
     try:
-        config = load_config(str(root / "mkdocs.yml"), strict=True, site_dir=str(site_dir))
-        mkdocs(config)
+        config = load_config(str(root / "mkdocs.yml"), strict=not dirty, site_dir=str(site_dir))
+        mkdocs(config, dirty=dirty)
     except MkDocsException as exc:
         raise BuildFailed(f"mkdocs: {exc}") from None
 
@@ -97,13 +109,39 @@ def search_index(site_dir: Path, output: Path | None = None) -> None:
         raise BuildFailed(f"pagefind failed ({result.returncode}): {result.stderr.strip() or result.stdout.strip()}")
 
 
-def site(root: Path, target: Path) -> None:
+class Stopwatch:
+    """Wall and CPU seconds of each stage; CPU counts this process and those it waited for."""
+
+    def __init__(self):
+        self.laps: list[tuple[str, float, float]] = []
+        self.mark = self._now()
+
+    @staticmethod
+    def _now() -> tuple[float, float]:
+        own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        return time.perf_counter(), own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+    def lap(self, stage: str) -> None:
+        now = self._now()
+        self.laps.append((stage, now[0] - self.mark[0], now[1] - self.mark[1]))
+        self.mark = now
+
+    def report(self, out) -> None:
+        for stage, wall, cpu in self.laps:
+            print(f"timing: {stage}: {wall:.2f} s wall, {cpu:.2f} s cpu", file=out)
+
+
+def site(root: Path, target: Path, watch: Stopwatch | None = None) -> None:
     """Build MkDocs and the search index into a temporary folder, then swap it for `target`."""
+    watch = watch or Stopwatch()
     target.parent.mkdir(parents=True, exist_ok=True)
     temp = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
     try:
         mkdocs_build(root, temp)
+        release_memory()
+        watch.lap("mkdocs")
         search_index(temp)
+        watch.lap("search index")
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
         raise
@@ -113,6 +151,7 @@ def site(root: Path, target: Path) -> None:
         target.rename(old)
     temp.rename(target)
     shutil.rmtree(old, ignore_errors=True)
+    watch.lap("swap into place")
 
 
 def documents(root: Path, loaded) -> None:
@@ -128,15 +167,32 @@ def documents(root: Path, loaded) -> None:
             shutil.rmtree(folder)
 
 
-def main(root: Path, site_dir: str | None = None) -> int:
+def release_memory() -> None:
+    """Give the memory of what is no longer needed back to the system before the search
+    indexer (a process of its own, the largest) starts: collect, then trim glibc's heap."""
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: the memory is reused, only not returned
+        pass
+
+
+def main(root: Path, site_dir: str | None = None, timings: bool = False) -> int:
+    watch = Stopwatch()
     loaded = check(root)
     if loaded is None:
         return 1
+    watch.lap("load and check")
     documents(root, loaded)
+    watch.lap("documents")
     render(root, loaded)
+    del loaded  # the pages are written; MkDocs and Pagefind read them from disk
+    watch.lap("render")
     try:
-        site(root, Path(site_dir).resolve() if site_dir else root / "site")
+        site(root, Path(site_dir).resolve() if site_dir else root / "site", watch)
     except BuildFailed as exc:
         print(f"build failed: {exc}; the previous site was left as it was", file=sys.stderr)
         return 1
+    if timings:
+        watch.report(sys.stderr)
     return 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from . import documents, untrusted
@@ -30,7 +31,7 @@ class Article:
     cluster: str | None
     checklist: Document | None = None
 
-    @property
+    @cached_property
     def id(self) -> str:
         return f"{self.instrument}.{self.number}"
 

@@ -1,6 +1,9 @@
 """The whole content tree, loaded and checked: the pipeline stopped after `link`.
 
     catalogue -> registers -> parties (in parallel when there are many) -> rules
+
+`serve` passes the previous load and the files changed since: States whose
+folder did not change are then kept as they were, with their problems.
 """
 from __future__ import annotations
 
@@ -32,6 +35,9 @@ class Corpus:
     parties: dict[str, Party] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
+    published: bool = False  # True for publish.public()'s view
+    kept_data: bool = True  # False when loaded for problems only
+    by_party: dict[str, tuple[list[Problem], int]] = field(default_factory=dict, repr=False)  # code -> (its problems, its files)
 
     @property
     def errors(self) -> list[Problem]:
@@ -42,16 +48,23 @@ class Corpus:
         return [p for p in self.problems if p.severity == WARNING]
 
 
-def load(root: Path, jobs: int | None = None, keep_data: bool = True) -> Corpus:
+def load(root: Path, jobs: int | None = None, keep_data: bool = True, reuse: Corpus | None = None, changed: set[str] | None = None) -> Corpus:
     """Load and check everything. keep_data=False (for `check`) keeps only problems,
-    which spares sending every document back from the worker processes."""
+    which spares sending every document back from the worker processes.
+    `reuse`, a previous load of the same tree, and `changed`, the paths (relative to root)
+    changed since: States whose folder holds none of them are taken from `reuse`."""
     root = root.resolve()
     catalogue, problems = catalogue_stage.load(root)
     registers, found = register_stage.load(root, catalogue)
-    corpus = Corpus(root, catalogue, registers, problems=problems + found)
+    corpus = Corpus(root, catalogue, registers, problems=problems + found, kept_data=keep_data)
     folders = _party_folders(root, corpus.problems)
-    for party, found, files in _load_parties(root, folders, catalogue, registers, jobs, keep_data):
+    kept = _unchanged(reuse, changed, root) if keep_data else {}
+    loaded = {party.code: (party, found, files) for party, found, files in
+              _load_parties(root, [f for f in folders if f.name not in kept], catalogue, registers, jobs, keep_data)}
+    for folder in folders:
+        party, found, files = kept.get(folder.name) or loaded[folder.name]
         corpus.parties[party.code] = party
+        corpus.by_party[party.code] = (found, files)
         corpus.problems += found
         corpus.files += files
     corpus.problems += _cycle_participants(corpus)
@@ -60,6 +73,19 @@ def load(root: Path, jobs: int | None = None, keep_data: bool = True) -> Corpus:
     corpus.files += len(catalogue.instruments) + sum(1 for a in catalogue.articles() if a.checklist) + 2
     corpus.problems = sorted(set(corpus.problems))  # a link is found by its loader and by the walk
     return corpus
+
+
+def _unchanged(reuse: Corpus | None, changed: set[str] | None, root: Path) -> dict[str, tuple[Party, list[Problem], int]]:
+    """States of `reuse` that can be kept: none when anything outside State folders changed."""
+    if reuse is None or changed is None or reuse.root != root or reuse.published or not reuse.kept_data:
+        return {}
+    touched = set()
+    for path in changed:
+        parts = path.split("/")
+        if parts[:2] != ["content", "parties"] or len(parts) < 4:
+            return {}  # provisions, registers, schemas... every State is checked again
+        touched.add(parts[2])
+    return {code: (party, *reuse.by_party[code]) for code, party in reuse.parties.items() if code not in touched and code in reuse.by_party}
 
 
 def _party_folders(root: Path, problems: list[Problem]) -> list[Path]:

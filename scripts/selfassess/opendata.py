@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import paths, sources
@@ -30,19 +31,36 @@ def _joined(values) -> str:
     return " | ".join(str(v) for v in values if v not in (None, ""))
 
 
-def records(view: View) -> dict[str, list[dict]]:
-    """Full records for the JSON files, keyed by resource name."""
-    parties, assessments, actions, needs = [], [], [], []
-    for party in view.parties:
-        parties.append(dict(party.profile.data))
-        for article_id, doc in sorted(view.assessments.get(party.code, {}).items(), key=lambda kv: view.order.get(kv[0], 0)):
-            assessments.append({"party": party.code, **doc.data, "citation": view.catalogue.cite(article_id), "narrative": doc.body.strip()})
-        for act in actions_of(party):
-            actions.append({"party": party.code, **act, "overdue": is_overdue(act, view.today)})
-    for n in view.needs:
+@dataclass
+class Share:
+    """One State's part of the open data, made on its own (and kept by `serve` while the State
+    does not change): its rows of each table, as CSV lines and JSON records, and its own file."""
+
+    csv: dict[str, str]  # table -> CSV lines, no header
+    json: dict[str, list[str]]  # table -> one JSON record per row
+    file: str  # data/parties/<code>.json
+
+
+def records(view: View, party) -> dict[str, list[dict]]:
+    """The State's full records for the JSON files, keyed by table name."""
+    assessments, actions, needs = [], [], []
+    for article_id, doc in sorted(view.assessments.get(party.code, {}).items(), key=lambda kv: view.order.get(kv[0], 0)):
+        assessments.append({"party": party.code, **doc.data, "citation": view.catalogue.cite(article_id), "narrative": doc.body.strip()})
+    for act in actions_of(party):
+        actions.append({"party": party.code, **act, "overdue": is_overdue(act, view.today)})
+    for n in view.needs_by_party.get(party.code, []):
         needs.append({"party": n.party, "source": "action" if n.action else "assessment", "action": n.action, "provisions": list(n.provisions),
                       "type": n.type, "description": n.description, "status": n.status, "provider": n.provider})
-    return {"parties": parties, "assessments": assessments, "actions": actions, "assistance-needs": needs}
+    return {"parties": [dict(party.profile.data)], "assessments": assessments, "actions": actions, "assistance-needs": needs}
+
+
+def share(view: View, party) -> Share:
+    data = records(view, party)
+    rows = {name: _csv([c[0] for c in columns], _rows(view, name, data[name]), header=False) for name, columns in TABLES.items()}
+    lines = {name: [json.dumps(item, ensure_ascii=False) for item in items] for name, items in data.items()}
+    # The State's own file is json.dumps({"profile": ..., "assessments": [...], "actions": [...]}), from the records written above.
+    own = f'{{"profile": {lines["parties"][0]}, "assessments": [{", ".join(lines["assessments"])}], "actions": [{", ".join(lines["actions"])}]}}\n'
+    return Share(rows, lines, own)
 
 
 def _rows(view: View, name: str, items: list[dict]) -> list[dict]:
@@ -66,10 +84,11 @@ def _law(law: dict) -> str:
     return ", ".join(str(law[k]) for k in ("title", "articles", "year") if law.get(k) not in (None, ""))
 
 
-def _csv(fields: list[str], rows: list[dict]) -> str:
+def _csv(fields: list[str], rows: list[dict], header: bool = True) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
-    writer.writeheader()
+    if header:
+        writer.writeheader()
     for row in rows:
         writer.writerow({k: "" if row.get(k) is None else row.get(k) for k in fields})
     return out.getvalue()
@@ -86,17 +105,18 @@ def _pretty(value) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 
-def files(view: View, root: Path) -> dict[str, str]:
-    """Docs path -> text of every open data file."""
-    data = records(view)
+def files(view: View, root: Path, shares: dict[str, Share] | None = None) -> dict[str, str]:
+    """Docs path -> text of every open data file, from each State's share (made here when not given)."""
+    shares = shares if shares is not None else {p.code: share(view, p) for p in view.parties}
+    parts = [shares[p.code] for p in view.parties]
     out: dict[str, str] = {}
     resources = []
     for name, columns in TABLES.items():
         fields = [c[0] for c in columns]
         words = table("en")["open_data"][name]
         title, description = words["title"], words["description"]
-        out[f"{paths.DATA}/{name}.csv"] = _csv(fields, _rows(view, name, data[name]))
-        out[f"{paths.DATA}/{name}.json"] = _json(data[name])
+        out[f"{paths.DATA}/{name}.csv"] = _csv(fields, []) + "".join(part.csv[name] for part in parts)
+        out[f"{paths.DATA}/{name}.json"] = "[\n" + ",\n".join(line for part in parts for line in part.json[name]) + "\n]\n"
         resources.append({
             "name": name, "path": f"{name}.csv", "title": title, "description": description, "format": "csv", "mediatype": "text/csv",
             "encoding": "utf-8", "schema": {"fields": [{"name": f, "type": t, "description": words["fields"][f]} for f, t in columns], "missingValues": [""]},
@@ -104,12 +124,8 @@ def files(view: View, root: Path) -> dict[str, str]:
         resources.append({"name": f"{name}-json", "path": f"{name}.json", "title": f"{title} (JSON)", "description": f"{description} {label('open_data', 'json_note')}", "format": "json", "mediatype": "application/json", "encoding": "utf-8"})
     for path in sorted((root / "schema").glob("*.schema.json")):
         out[f"{paths.DATA}/schema/{path.name}"] = sources.repository_text(root, f"schema/{path.name}")
-    own = {p.code: {"profile": p.profile.data, "assessments": [], "actions": []} for p in view.parties}
-    for key in ("assessments", "actions"):
-        for row in data[key]:
-            own[row["party"]][key].append(row)
-    for code, record in own.items():
-        out[paths.party_data(code)] = _json(record)
+    for party in view.parties:
+        out[paths.party_data(party.code)] = shares[party.code].file
     out[f"{paths.DATA}/datapackage.json"] = _pretty({
         "name": "untoc-implementation-profiles", "title": label("open_data", "package_title"),
         "description": label("open_data", "package_description"), "created": view.today, "resources": resources,

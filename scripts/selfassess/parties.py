@@ -31,6 +31,14 @@ class Party:
     def name(self) -> str:
         return str(self.profile.data.get("name", self.code)) if self.profile else self.code
 
+    def memo(self, key: str, make):
+        """make(), worked out once for this State: a loaded State is never modified, and
+        `serve` keeps the States whose files did not change from one load to the next."""
+        store = self.__dict__.setdefault("_memo", {})
+        if key not in store:
+            store[key] = make()
+        return store[key]
+
 
 def load(root: Path, folder: Path) -> tuple[Party, list[Problem]]:
     with yamlfast.quiet():

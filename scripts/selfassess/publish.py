@@ -10,6 +10,7 @@ this view, never from the loaded corpus directly. It leaves out:
 from __future__ import annotations
 
 import dataclasses
+import json
 
 from .corpus import Corpus
 from .documents import Document
@@ -43,10 +44,19 @@ def consent(party: Party) -> str:
     return publication.get("consent", "none") if isinstance(publication, dict) else "none"
 
 
+def _marks_confidential(data: dict) -> bool:
+    """Whether any mapping in `data` has the key 'confidential' (json's C encoder finds out
+    faster than a walk; a text that merely contains the word makes the walk run, no more)."""
+    try:
+        return '"confidential": ' in json.dumps(data, ensure_ascii=False, default=str)
+    except (TypeError, ValueError):  # keys json cannot write: walk
+        return True
+
+
 def _public_doc(doc: Document | None) -> Document | None:
     if doc is None:
         return None
-    data = redact(doc.data)
+    data = redact(doc.data) if _marks_confidential(doc.data) else doc.data
     if data is _DROP or doc.data.get("draft") is True:
         return None
     return dataclasses.replace(doc, data=data, text=None, _nodes=None)
@@ -66,5 +76,8 @@ def public_party(party: Party) -> Party | None:
 
 
 def public(corpus: Corpus) -> Corpus:
-    parties = {code: kept for code, party in corpus.parties.items() if (kept := public_party(party)) is not None}
-    return dataclasses.replace(corpus, parties=parties, problems=[])
+    """The public view; the view itself when given one (so stages can share it)."""
+    if corpus.published:
+        return corpus
+    parties = {code: kept for code, party in corpus.parties.items() if (kept := party.memo("public", lambda: public_party(party))) is not None}
+    return dataclasses.replace(corpus, parties=parties, problems=[], published=True)

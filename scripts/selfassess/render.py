@@ -2,9 +2,10 @@
 
     view -> {docs path: text} -> write only what changed, remove what is gone
 
-State pages are the bulk of the work: they are rendered in parallel on a cold
-build, and kept between runs of `serve` by a fingerprint of what they show, so
-a change to one State re-renders one State page.
+Every page and the open data are independent tasks, run on every core when
+the corpus is large. State pages are the bulk of the work and are kept between
+runs of `serve` by a fingerprint of what they show, so a change to one State
+re-renders one State page.
 """
 from __future__ import annotations
 
@@ -18,8 +19,21 @@ from . import opendata, paths, render_assistance, render_data, render_home, rend
 from .labels import label
 from .siteview import View
 
-PARALLEL_FROM = 24  # State pages; below this, starting workers costs more than it saves
+PARALLEL_FROM = 24  # States; below this, starting workers costs more than it saves
 KEEP = (paths.DOWNLOADS + "/", "pagefind/")  # written by other tools, never removed here
+
+# Pages that exist once, by docs path: what renders them from the view and the repository folder.
+SINGLE = {
+    paths.HOME: lambda view, root: render_home.home(view),
+    paths.SEARCH: lambda view, root: render_home.search(view),
+    paths.CONTRIBUTING: lambda view, root: render_home.contributing(view, root),
+    paths.PARTIES: lambda view, root: render_parties.page(view),
+    paths.PROVISIONS: lambda view, root: render_provisions.index(view),
+    paths.ASSISTANCE: lambda view, root: render_assistance.overview(view),
+    paths.REPORTING: lambda view, root: render_status.page(view),
+    paths.OPEN_DATA: lambda view, root: render_data.page(view, root),
+    paths.DATA_REFERENCE: lambda view, root: render_data.reference(root),
+}
 
 
 def downloads(docs: Path) -> dict[str, list[tuple[str, str]]]:
@@ -34,45 +48,39 @@ def downloads(docs: Path) -> dict[str, list[tuple[str, str]]]:
 
 
 class Renderer:
-    """Keeps rendered State pages between runs, keyed by a fingerprint of their inputs."""
+    """Keeps each State's page and open data share between runs, keyed by a fingerprint of their inputs."""
 
     def __init__(self, root: Path, jobs: int | None = None):
         self.root = root
         self.jobs = jobs or os.cpu_count() or 1
-        self.party_pages: dict[str, tuple[str, str]] = {}  # code -> (fingerprint, text)
+        self.party_parts: dict[str, tuple[str, str, opendata.Share]] = {}  # code -> (fingerprint, page, open data share)
 
     def pages(self, view: View, docs: Path) -> dict[str, str]:
         """Docs path -> text of every generated file."""
         extra = downloads(docs)
-        out = {
-            paths.HOME: render_home.home(view),
-            paths.SEARCH: render_home.search(view),
-            paths.CONTRIBUTING: render_home.contributing(view, self.root),
-            paths.PARTIES: render_parties.page(view),
-            paths.PROVISIONS: render_provisions.index(view),
-            paths.ASSISTANCE: render_assistance.overview(view),
-            paths.REPORTING: render_status.page(view),
-            paths.OPEN_DATA: render_data.page(view, self.root),
-            paths.DATA_REFERENCE: render_data.reference(self.root),
-        }
-        for iid in view.catalogue.instruments:
-            out[paths.instrument(iid)] = render_provisions.instrument(view, iid)
-        for article in view.catalogue.articles():
-            out[paths.article(article.id)] = render_provisions.article(view, article)
-        for tid in view.registers.assistance_types:
-            out[paths.assistance_type(tid)] = render_assistance.type_page(view, tid)
-        out.update(self._party_pages(view, extra))
-        out.update(opendata.files(view, self.root))
-        return dict(sorted(out.items()))
-
-    def _party_pages(self, view: View, extra: dict) -> dict[str, str]:
         stamp = _stamp(view)
-        wanted = {p.code: _fingerprint(stamp, view, p, extra.get(p.code, [])) for p in view.parties}
-        todo = [code for code, key in wanted.items() if self.party_pages.get(code, ("",))[0] != key]
-        for code, text in _render_parties(view, todo, extra, self.jobs):
-            self.party_pages[code] = (wanted[code], text)
-        self.party_pages = {code: self.party_pages[code] for code in wanted}
-        return {paths.party(code): text for code, (_, text) in self.party_pages.items()}
+        # With nothing kept (a cold build), every State is rendered and its files' digest is made with it.
+        wanted = {p.code: _fingerprint(stamp, view, p, extra.get(p.code, [])) for p in view.parties} if self.party_parts else {}
+        todo = [p.code for p in view.parties if self.party_parts.get(p.code, ("",))[0] != wanted.get(p.code)]
+        # State pages first: the longest tasks, so that no core waits for one at the end.
+        tasks = [*(("party", code) for code in todo), *(("page", rel) for rel in SINGLE)]
+        tasks += [("instrument", iid) for iid in view.catalogue.instruments]
+        tasks += [("article", article.id) for article in view.catalogue.articles()]
+        tasks += [("assistance_type", tid) for tid in view.registers.assistance_types]
+        parallel = self.jobs > 1 and len(view.parties) >= PARALLEL_FROM
+        out: dict[str, str] = {}
+        for (kind, key), result in zip(tasks, _run(view, extra, self.root, tasks, self.jobs if parallel else 1)):
+            if kind == "party":
+                digest, *made = result
+                party = view.party(key)
+                party.memo("digest", lambda: digest)
+                self.party_parts[key] = (wanted.get(key) or _fingerprint(stamp, view, party, extra.get(key, [])), *made)
+            else:
+                out.update(result)
+        self.party_parts = {p.code: self.party_parts[p.code] for p in view.parties}
+        out.update({paths.party(code): page for code, (_, page, _) in self.party_parts.items()})
+        out.update(opendata.files(view, self.root, {code: share for code, (_, _, share) in self.party_parts.items()}))
+        return dict(sorted(out.items()))
 
 
 def _stamp(view: View) -> str:
@@ -83,27 +91,45 @@ def _stamp(view: View) -> str:
 
 
 def _fingerprint(stamp: str, view: View, party, extra: list) -> str:
-    docs = [party.profile, party.action_plan, *party.assessments.values()]
-    parts = [stamp, repr(extra), repr(view.last_changed(party))]
-    parts += [repr((d.rel, d.data, d.body)) for d in docs if d is not None]
+    parts = [stamp, repr(extra), repr(view.last_changed(party)), party.memo("digest", lambda: _digest(party))]
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 
-_shared: tuple[View, dict] | None = None  # set before workers fork
+def _digest(party) -> str:
+    """Digest of the State's published files."""
+    docs = [party.profile, party.action_plan, *party.assessments.values()]
+    return hashlib.sha256("\n".join(repr((d.rel, d.data, d.body)) for d in docs if d is not None).encode("utf-8")).hexdigest()
 
 
-def _render_one(code: str) -> tuple[str, str]:
-    view, extra = _shared
-    return code, render_party.page(view, view.party(code), extra.get(code, []))
+_shared: tuple[View, dict, Path] | None = None  # set before workers fork
 
 
-def _render_parties(view: View, codes: list[str], extra: dict, jobs: int):
+def _task(task: tuple[str, str]):
+    """What one task renders: a State's (page, open data share), or {docs path: text}."""
+    view, extra, root = _shared
+    kind, key = task
+    if kind == "party":
+        party = view.party(key)
+        return party.memo("digest", lambda: _digest(party)), render_party.page(view, party, extra.get(key, [])), opendata.share(view, party)
+    if kind == "page":
+        return {key: SINGLE[key](view, root)}
+    if kind == "instrument":
+        return {paths.instrument(key): render_provisions.instrument(view, key)}
+    if kind == "article":
+        return {paths.article(key): render_provisions.article(view, view.catalogue.article(key))}
+    return {paths.assistance_type(key): render_assistance.type_page(view, key)}
+
+
+def _run(view: View, extra: dict, root: Path, tasks: list, jobs: int) -> list:
     global _shared
-    _shared = (view, extra)
-    if jobs < 2 or len(codes) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
-        return [_render_one(c) for c in codes]
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(_render_one, codes, chunksize=max(1, len(codes) // (jobs * 4))))
+    _shared = (view, extra, root)
+    try:
+        if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            return [_task(t) for t in tasks]
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(_task, tasks, chunksize=4))
+    finally:
+        _shared = None
 
 
 def write(files: dict[str, str], docs: Path) -> list[str]:

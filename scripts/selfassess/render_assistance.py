@@ -76,5 +76,6 @@ def type_page(view: View, tid: str) -> str:
         f'<p class="sa-back">{a(paths.link(here, paths.ASSISTANCE), esc(label("assistance", "back")))}</p>',
         h(1, esc(kind.get("name", tid))),
         f"<p>{text(kind.get('description'))}</p>",
-        table(head, rows, cls="sa-table sa-sortable") if rows else f'<p>{esc(label("assistance", "none_of_type"))}</p>',
+        # each need is found with its assessment or action, on the State's page
+        table(head, rows, cls="sa-table sa-sortable", search=False) if rows else f'<p>{esc(label("assistance", "none_of_type"))}</p>',
     )

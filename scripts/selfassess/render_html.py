@@ -72,11 +72,16 @@ def web_link(url: str, inner_html: str) -> str:
     return a(url, inner_html) if _WEB.match(url) else inner_html
 
 
-def table(head: list[str], rows: list[list[str]], caption: str = "", cls: str = "", ident: str = "") -> str:
-    """An HTML table; cells are HTML already. The first column is a row header."""
+UNSEARCHED = " data-pagefind-ignore"  # left out of the search index (see `search` below)
+
+
+def table(head: list[str], rows: list[list[str]], caption: str = "", cls: str = "", ident: str = "", search: bool = True) -> str:
+    """An HTML table; cells are HTML already. The first column is a row header.
+    search=False keeps it out of the search index: for what repeats text indexed on its own page,
+    so each contributed text is found once, on the State's page (and the index stays small)."""
     klass = f' class="{cls}"' if cls else ""
     ident = f' id="{ident}"' if ident else ""
-    out = [f"<table{ident}{klass}>"]
+    out = [f"<table{ident}{klass}{'' if search else UNSEARCHED}>"]
     if caption:
         out.append(f"<caption>{caption}</caption>")
     out.append("<thead><tr>" + "".join(f'<th scope="col">{c}</th>' for c in head) + "</tr></thead>")
@@ -88,14 +93,14 @@ def table(head: list[str], rows: list[list[str]], caption: str = "", cls: str = 
     return "\n".join(out)
 
 
-def dl(pairs: list[tuple[str, str]], cls: str = "sa-facts") -> str:
+def dl(pairs: list[tuple[str, str]], cls: str = "sa-facts", search: bool = True) -> str:
     items = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in pairs if v)
-    return f'<dl class="{cls}">{items}</dl>' if items else ""
+    return f'<dl class="{cls}"{"" if search else UNSEARCHED}>{items}</dl>' if items else ""
 
 
-def ul(items: list[str], cls: str = "") -> str:
+def ul(items: list[str], cls: str = "", search: bool = True) -> str:
     klass = f' class="{cls}"' if cls else ""
-    return f"<ul{klass}>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>" if items else ""
+    return f"<ul{klass}{'' if search else UNSEARCHED}>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>" if items else ""
 
 
 def status(value: str, group: str = "status") -> str:

@@ -27,7 +27,8 @@ def page(view: View, party, downloads: list[tuple[str, str]]) -> str:
         out.append(heading(2, label("party", "grid"), "grid"))
         out.append(block(_grid(view, party, here)))
         out.append(heading(2, label("party", "assessments"), "assessments"))
-        out += [_assessment(view, party, here, doc) for _, doc in sorted(view.assessments[party.code].items(), key=lambda i: _order(view, i[0]))]
+        own = _Own(view, party)
+        out += [_assessment(view, party, here, doc, own) for _, doc in sorted(view.assessments[party.code].items(), key=lambda i: _order(view, i[0]))]
         out.append(heading(2, label("party", "action_plan"), "action-plan"))
         out.append(block(_plan(view, party, here)))
         out.append(heading(2, label("party", "needs"), "needs"))
@@ -115,7 +116,18 @@ def _grid(view: View, party, here: str) -> str:
     return f'<p>{esc(label("party", "grid_help"))}</p>' + legend + "".join(groups)
 
 
-def _assessment(view: View, party, here: str, doc) -> str:
+class _Own:
+    """The State's needs stated in assessments and its actions, by article, looked up once a page."""
+
+    def __init__(self, view: View, party):
+        self.needs: dict[tuple, list] = {}
+        for need in view.needs_by_party.get(party.code, []):
+            if not need.action:
+                self.needs.setdefault(need.provisions, []).append(need)
+        self.actions = view.actions_by_party.get(party.code, {})
+
+
+def _assessment(view: View, party, here: str, doc, own: _Own) -> str:
     data = doc.data
     article = view.catalogue.article(data["provision"])
     title = f'{esc(view.catalogue.cite(article.id))}: {esc(article.title)}'
@@ -127,7 +139,7 @@ def _assessment(view: View, party, here: str, doc) -> str:
         *_status_history(view, doc),
         (esc(label("assessment", "provision_page")), a(paths.link(here, paths.article(article.id)), esc(label("assessment", "checklist_and_states")))),
         (esc(label("party", "source")), view_edit(view, doc.rel)),
-    ]))
+    ], search=False))  # the same words in every assessment
     rows = [[cite(view, here, p["provision"]), status(str(p.get("status"))), text(p.get("note"))] for _, p in entries(data.get("paragraphs")) if isinstance(p.get("provision"), str)]
     if rows:
         parts.append(table([esc(label("assessment", x)) for x in ("paragraph", "status", "note")], rows, cls="sa-table"))
@@ -138,10 +150,10 @@ def _assessment(view: View, party, here: str, doc) -> str:
     challenges = [f'<span class="sa-kind">{esc(label("challenge_kind", str(c.get("kind"))))}</span> {text(c.get("description"))}' for _, c in entries(data.get("challenges"))]
     if challenges:
         parts.append(h(4, esc(label("assessment", "challenges"))) + ul(challenges))
-    needs = [n for n in view.needs_by_party.get(party.code, []) if not n.action and n.provisions == (article.id,)]
+    needs = own.needs.get((article.id,), [])
     if needs:
         parts.append(h(4, esc(label("assessment", "assistance"))) + ul([need_line(view, n) for n in needs]))
-    actions = [act for p, act in view.actions.get(article.id, []) if p.code == party.code]
+    actions = own.actions.get(article.id, [])
     if actions:
         parts.append(h(4, esc(label("assessment", "actions"))) + ul([a("#" + paths.action_anchor(party.code, str(act.get("id"))), f'{esc(act.get("id"))}: {text(act.get("title"))}') for act in actions]))
     return block(f'<section class="sa-assessment">{"".join(parts)}</section>')
@@ -226,7 +238,7 @@ def _needs(view: View, party, here: str) -> str:
         kind = view.registers.assistance_types.get(n.type, {}).get("name", n.type)
         rows.append([", ".join(cite(view, here, p) for p in n.provisions), a(paths.link(here, paths.assistance_type(n.type)), esc(kind)), text(n.description), status(n.status, "assistance_status") if n.status else "", text(n.provider), where])
     head = [esc(label("assistance", x)) for x in ("provision", "type", "description", "status", "provider", "source")]
-    return table(head, rows, cls="sa-table")
+    return table(head, rows, cls="sa-table", search=False)  # each need is indexed with its assessment or action
 
 
 def _downloads(view: View, party, here: str, downloads: list[tuple[str, str]]) -> str:

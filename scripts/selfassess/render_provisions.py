@@ -135,32 +135,21 @@ def _states(view: View, here: str, article) -> str:
     if not rows:
         return f'<p>{esc(label("provisions", "no_states"))}</p>'
     head = [esc(label("provisions", x)) for x in ("state", "status", "as_of", "assessment")]
-    return table(head, rows, cls="sa-table sa-sortable")
+    return table(head, rows, cls="sa-table sa-sortable", search=False)  # States are found on their own pages
 
 
 def _paragraphs(view: View, here: str, article) -> str:
-    items = []
-    for pid in article.provisions[1:]:
-        found = []
-        for party in view.parties:
-            doc = view.assessment(party.code, article.id)
-            for _, p in entries(doc.data.get("paragraphs") if doc else None):
-                if p.get("provision") == pid:
-                    found.append(f'{party_link(here, party, paths.anchor(article.id))}: {status(str(p.get("status")))}' + (f" {text(p.get('note'))}" if p.get("note") else ""))
-        statements = _statements(view, here, pid)
-        items.append(f'<li id="{paths.anchor(pid)}"><strong>{esc(view.catalogue.cite(pid))}</strong>{ul(found + statements)}</li>')
-    return f'<p>{esc(label("provisions", "paragraphs_help"))}</p><ul class="sa-paragraphs">{"".join(items)}</ul>' if items else ""
-
-
-def _statements(view: View, here: str, pid: str) -> list[str]:
-    out = []
+    found: dict[str, list[str]] = {pid: [] for pid in article.provisions[1:]}
     for party in view.parties:
-        entry = mapping(mapping(party.profile.data.get("instruments")).get(pid.split(".")[0]))
-        for kind in ("reservations", "declarations"):
-            for _, s in entries(entry.get(kind)):
-                if s.get("provision") == pid:
-                    out.append(f'{party_link(here, party, "ratification")}: {esc(label("party", kind[:-1]))}: {text(s.get("text"))}')
-    return out
+        doc = view.assessment(party.code, article.id)
+        for _, p in entries(doc.data.get("paragraphs") if doc else None):
+            if isinstance(p.get("provision"), str) and p["provision"] in found:
+                found[p["provision"]].append(f'{party_link(here, party, paths.anchor(article.id))}: {status(str(p.get("status")))}' + (f" {text(p.get('note'))}" if p.get("note") else ""))
+    items = []
+    for pid, lines in found.items():
+        statements = [f'{party_link(here, party, "ratification")}: {esc(label("party", kind[:-1]))}: {text(s.get("text"))}' for party, kind, s in view.statements.get(pid, [])]
+        items.append(f'<li id="{paths.anchor(pid)}"><strong>{esc(view.catalogue.cite(pid))}</strong>{ul(lines + statements)}</li>')
+    return f'<p>{esc(label("provisions", "paragraphs_help"))}</p><ul class="sa-paragraphs">{"".join(items)}</ul>' if items else ""
 
 
 def _actions(view: View, here: str, article) -> str:
@@ -173,9 +162,9 @@ def _actions(view: View, here: str, article) -> str:
     if not rows:
         return f'<p>{esc(label("provisions", "no_actions"))}</p>'
     head = [esc(label("provisions", x)) for x in ("state", "action", "due", "status", "resources")]
-    return table(head, rows, cls="sa-table sa-sortable")
+    return table(head, rows, cls="sa-table sa-sortable", search=False)  # actions are found on their State's page
 
 
 def _assistance(view: View, here: str, article) -> str:
     items = [f"{party_link(here, view.party(n.party))}: {need_line(view, n)}" for n in view.needs_by_article.get(article.id, [])]
-    return ul(items) if items else f'<p>{esc(label("provisions", "no_needs"))}</p>'
+    return ul(items, search=False) if items else f'<p>{esc(label("provisions", "no_needs"))}</p>'

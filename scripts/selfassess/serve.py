@@ -1,10 +1,11 @@
 """Serve the site on localhost; when a content file changes, re-render what changed and reload.
 
 A watcher polls content/, schema/ and CONTRIBUTING.md. On a change it loads and
-checks the content again; with errors it prints them and keeps the last good
-pages; otherwise it re-renders (State pages that did not change come from the
-renderer's cache) and writes only the files whose text changed. MkDocs serve
-sees those files change, rebuilds them and reloads the browser.
+checks the content again (States whose folder did not change are kept from the
+last load); with errors it prints them and keeps the last good pages; otherwise
+it re-renders (State pages that did not change come from the renderer's cache)
+and writes only the files whose text changed. MkDocs serve sees those files
+change, rebuilds them and reloads the browser.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import threading
 from pathlib import Path
 
 from . import build
+from . import corpus as corpus_stage
 from .render import Renderer
 
 POLL = 1.0  # seconds between looks at the content folder
@@ -33,10 +35,12 @@ def snapshot(root: Path) -> dict[str, tuple[int, int]]:
 
 
 class Watcher:
-    def __init__(self, root: Path, renderer: Renderer):
+    def __init__(self, root: Path, renderer: Renderer, loaded=None, seen: dict | None = None):
+        """`loaded`, when given, is a load of the files as `seen` (their snapshot, taken before loading)."""
         self.root = root
         self.renderer = renderer
-        self.seen = snapshot(root)
+        self.loaded = loaded if seen is not None else None  # the last load, errors or not: what the next one may keep
+        self.seen = seen if seen is not None else snapshot(root)
         self.stop = threading.Event()
 
     def once(self) -> list[str] | None:
@@ -44,12 +48,13 @@ class Watcher:
         now = snapshot(self.root)
         if now == self.seen:
             return None
+        touched = {path for path in now.keys() | self.seen.keys() if now.get(path) != self.seen.get(path)}
         self.seen = now
-        loaded = build.check(self.root)
-        if loaded is None:
+        self.loaded = corpus_stage.load(self.root, reuse=self.loaded, changed=touched)
+        if not build.passes(self.loaded):
             return None
-        build.documents(self.root, loaded)
-        changed = build.render(self.root, loaded, self.renderer)
+        build.documents(self.root, self.loaded)
+        changed = build.render(self.root, self.loaded, self.renderer)
         print(f"content changed: {len(changed)} generated file(s) rewritten", file=sys.stderr)
         return changed
 
@@ -64,6 +69,7 @@ class Watcher:
 def main(root: Path, host: str = "127.0.0.1", port: int = 8000) -> int:
     from mkdocs.commands.serve import serve
 
+    seen = snapshot(root)  # before loading: a file changed meanwhile is loaded again on the first look
     loaded = build.check(root)
     if loaded is None:
         return 1
@@ -81,7 +87,7 @@ def main(root: Path, host: str = "127.0.0.1", port: int = 8000) -> int:
         return 1
     finally:
         shutil.rmtree(preview, ignore_errors=True)
-    watcher = Watcher(root, renderer)
+    watcher = Watcher(root, renderer, loaded, seen)
     thread = threading.Thread(target=watcher.run, name="content-watcher", daemon=True)
     thread.start()
     try:

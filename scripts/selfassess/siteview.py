@@ -82,6 +82,28 @@ class View:
         return dict(out)
 
     @cached_property
+    def actions_by_party(self) -> dict[str, dict[str, list[dict]]]:
+        """code -> article id -> the State's actions on it, in plan order."""
+        out: dict[str, dict[str, list[dict]]] = defaultdict(dict)
+        for article_id, found in self.actions.items():
+            for party, action in found:
+                out[party.code].setdefault(article_id, []).append(action)
+        return dict(out)
+
+    @cached_property
+    def statements(self) -> dict[str, list[tuple[Party, str, dict]]]:
+        """provision id -> (State, 'reservations' or 'declarations', statement) made on it under its instrument."""
+        out: dict[str, list] = defaultdict(list)
+        for party in self.parties:
+            for iid, entry in mapping(party.profile.data.get("instruments")).items():
+                for kind in ("reservations", "declarations"):
+                    for _, statement in entries(mapping(entry).get(kind)):
+                        pid = statement.get("provision")
+                        if isinstance(pid, str) and pid.split(".")[0] == iid:
+                            out[pid].append((party, kind, statement))
+        return dict(out)
+
+    @cached_property
     def order(self) -> dict[str, int]:
         """Catalogue order of every provision id, for sorting."""
         return {pid: n for n, pid in enumerate(self.catalogue.provisions)}
