@@ -61,10 +61,11 @@ def too_deep(text: str) -> int | None:
     return None
 
 
-# One line with nothing Markdown or HTML would read: its HTML is the text, escaped.
+# One line with nothing Markdown or HTML would read (and no control character, which the
+# conversion replaces): its HTML is the text, escaped.
 # Most short fields (names, descriptions, notes) take this path, which is
 # ~100 times cheaper than a full conversion and gives the same result.
-_PLAIN = re.compile(r"(?![-+*#>=\s]|\d+[.)]\s)[^\\`*_\[\]<>&!#|~\t\r\n]*\Z", re.S)
+_PLAIN = re.compile(r"(?![-+*#>=\s]|\d+[.)](?:\s|\Z))[^\\`*_\[\]<>&!#|~\x00-\x1f\x7f]*\Z", re.S)
 
 
 def _plain(text: str) -> bool:
