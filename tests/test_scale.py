@@ -31,10 +31,11 @@ def test_small_synthetic_corpus_builds(small, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
     stages = re.findall(r"^timing: (.+): [\d.]+ s wall, [\d.]+ s cpu$", result.stderr, re.M)
-    assert stages == ["load and check", "render", "mkdocs", "search index", "swap into place"]
+    assert stages == ["load and check", "documents", "render", "mkdocs", "search index", "swap into place"]
     for code in synthetic.codes(STATES):
         page = (site / "parties" / f"{code}.html").read_text(encoding="utf-8")
         assert f"Synthetic State {code}" in page
+        assert f"downloads/{code}/{code}-profile.pdf" in page and (site / "downloads" / code / f"{code}-profile.pdf").is_file()
     assert (site / "pagefind" / "pagefind-entry.json").is_file()
     articles = sum(1 for _ in (small / "content" / "provisions").glob("*/art-*.md"))
     rows = json.loads((site / "data" / "assessments.json").read_text(encoding="utf-8"))
