@@ -1,6 +1,7 @@
 """Measurements `make bench` runs in a process of their own (python -m selfassess.benchprobe ...).
 
-    rebuild ROOT SITE         serve's rebuild after one State's assessment changes
+    rebuild ROOT SITE CODE    serve's rebuild after one State's assessment changes
+    documents ROOT CODE       DOCX and PDF of every State, cold; then again after CODE changes
     search SITE QUERY...      what a browser downloads to answer each query, gzipped
 
 Each prints one JSON object.
@@ -35,6 +36,7 @@ def rebuild(root: Path, site_dir: Path, code: str) -> dict:
     renderer = Renderer(root)
     seen = snapshot(root)
     loaded = build.check(root)
+    build.documents(root, loaded)  # from the cache the documents step left
     build.render(root, loaded, renderer)
     build.mkdocs_build(root, site_dir)
     watcher = Watcher(root, renderer, loaded, seen)
@@ -51,6 +53,28 @@ def rebuild(root: Path, site_dir: Path, code: str) -> dict:
     build.mkdocs_build(root, site_dir, dirty=True)
     done = time.perf_counter()
     return {"seconds": round(done - start, 2), "render_s": round(rendered - start, 2), "mkdocs_s": round(done - rendered, 2), "files_rewritten": len(changed)}
+
+
+def documents(root: Path, code: str) -> dict:
+    """Every State's documents with an empty cache (timed), then again after one of `code`'s
+    assessments changes in memory (timed): only that State should be made again."""
+    from . import corpus
+    from .office import export
+
+    loaded = corpus.load(root)
+    dest, cache = root / ".generated" / "docs" / "downloads", root / ".cache" / "documents"
+    start = time.perf_counter()
+    cold = export.export_all(loaded, dest, cache, per_state=True)
+    middle = time.perf_counter()
+    doc = loaded.parties[code].assessments[CHANGED]
+    doc.data["status"] = "partial" if doc.data.get("status") == "full" else "full"
+    doc.body += "\nA sentence the benchmark added to the narrative.\n"
+    again = export.export_all(loaded, dest, cache, per_state=True)
+    done = time.perf_counter()
+    return {
+        "states": len(cold), "cold_s": round(middle - start, 2), "again_s": round(done - middle, 2),
+        "remade": sorted(e.code for e in again if not e.reused), "megabytes": round(sum(p.stat().st_size for p in dest.rglob("*") if p.is_file()) / 1024 / 1024, 1),
+    }
 
 
 @contextlib.contextmanager
@@ -111,6 +135,8 @@ def search(site: Path, queries: list[str]) -> dict:
 def main(argv: list[str]) -> int:
     if argv[:1] == ["rebuild"] and len(argv) == 4:
         print(json.dumps(rebuild(Path(argv[1]), Path(argv[2]), argv[3])))
+    elif argv[:1] == ["documents"] and len(argv) == 3:
+        print(json.dumps(documents(Path(argv[1]), argv[2])))
     elif argv[:1] == ["search"] and len(argv) >= 3:
         print(json.dumps(search(Path(argv[1]), argv[2:])))
     else:

@@ -177,14 +177,15 @@ def release_memory() -> None:
         pass
 
 
-def main(root: Path, site_dir: str | None = None, timings: bool = False) -> int:
+def main(root: Path, site_dir: str | None = None, timings: bool = False, with_documents: bool = True) -> int:
     watch = Stopwatch()
     loaded = check(root)
     if loaded is None:
         return 1
     watch.lap("load and check")
-    documents(root, loaded)
-    watch.lap("documents")
+    if with_documents:
+        documents(root, loaded)
+        watch.lap("documents")
     render(root, loaded)
     del loaded  # the pages are written; MkDocs and Pagefind read them from disk
     watch.lap("render")

@@ -33,7 +33,7 @@ def cmd_check(args) -> int:
 def cmd_build(args) -> int:
     from . import build
 
-    return build.main(_root(args), site_dir=args.site_dir, timings=args.timings)
+    return build.main(_root(args), site_dir=args.site_dir, timings=args.timings, with_documents=not args.no_documents)
 
 
 def cmd_serve(args) -> int:
@@ -105,6 +105,7 @@ def parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="check, then build the static site")
     build.add_argument("--site-dir", default=None, help="where to write the site (default: site/)")
     build.add_argument("--timings", action="store_true", help="print the wall and CPU seconds of each stage")
+    build.add_argument("--no-documents", action="store_true", help="leave out the DOCX and PDF profiles (make bench measures them apart)")
     build.set_defaults(run=cmd_build)
 
     serve = sub.add_parser("serve", help="check, build and serve the site on localhost, rebuilding on changes")

@@ -48,11 +48,13 @@ class Document:
         self._nodes = None
 
 
-def load(root: Path, path: Path, schema: str, front_matter: bool = False, rel: str | None = None) -> tuple[Document | None, list[Problem]]:
+def load(
+    root: Path, path: Path, schema: str, front_matter: bool = False, rel: str | None = None, dir_fd: int | None = None
+) -> tuple[Document | None, list[Problem]]:
     """Read, parse and validate one file. (None, problems) when unreadable."""
     rel = rel or path.relative_to(root).as_posix()
     try:
-        text = read_text(path, rel, root)
+        text = read_text(path, rel, root, dir_fd)
         if front_matter:
             fm = split_front_matter(text, rel)
             yaml_text, yaml_line, body, body_line = fm.yaml, fm.yaml_line, fm.body, fm.body_line

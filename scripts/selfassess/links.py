@@ -25,15 +25,19 @@ def found(root: Path) -> list[str]:
         top = root / name
         if top.is_symlink():
             out.append(name)
-            continue
-        if not top.is_dir():
-            continue
-        for folder, dirs, files in os.walk(top):  # never descends into a linked folder
-            base = Path(folder)
-            for entry in dirs + files:
-                if (base / entry).is_symlink():
-                    out.append((base / entry).relative_to(root).as_posix())
+        elif top.is_dir():
+            _walk(str(top), name, out)
     return sorted(out)
+
+
+def _walk(folder: str, rel: str, out: list[str]) -> None:
+    """Links below `folder`; never descends into one (scandir knows the entry types without a stat)."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_symlink():
+                out.append(f"{rel}/{entry.name}")
+            elif entry.is_dir(follow_symlinks=False):
+                _walk(entry.path, f"{rel}/{entry.name}", out)
 
 
 def problems(root: Path) -> list[Problem]:

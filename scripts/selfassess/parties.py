@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import documents, yamlfast
+from . import documents, sources, yamlfast
 from .documents import Document
 from .problems import ERROR, WARNING, Problem
 from .sources import LINK
@@ -78,16 +78,17 @@ def _load(root: Path, folder: Path) -> tuple[Party, list[Problem]]:
 def _load_assessments(root: Path, folder: Path, party: Party) -> list[Problem]:
     problems: list[Problem] = []
     prefix = f"{party.folder}/{ASSESSMENTS}/"
-    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-        name, path = entry.name, folder / entry.name
-        party.assessment_files.add(name)
-        if not name.endswith(".md") or entry.is_dir(follow_symlinks=False):
-            problems.append(_not_read(root, path))
-            continue
-        doc, found = documents.load(root, path, "assessment", front_matter=True, rel=prefix + name)
-        problems += found
-        if doc is not None:
-            party.assessments[path.name] = doc
+    with sources.folder(root, prefix.rstrip("/")) as fd:  # opened once, no link followed
+        for entry in sorted(os.scandir(fd), key=lambda e: e.name):
+            name, path = entry.name, folder / entry.name
+            party.assessment_files.add(name)
+            if not name.endswith(".md") or entry.is_dir(follow_symlinks=False):
+                problems.append(_not_read(root, path))
+                continue
+            doc, found = documents.load(root, path, "assessment", front_matter=True, rel=prefix + name, dir_fd=fd)
+            problems += found
+            if doc is not None:
+                party.assessments[name] = doc
     return problems
 
 

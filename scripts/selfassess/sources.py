@@ -10,6 +10,8 @@ match what the author sees in an editor.
 from __future__ import annotations
 
 import errno
+from collections.abc import Iterator
+from contextlib import contextmanager
 import os
 import re
 import stat
@@ -46,7 +48,7 @@ def first_link(root: Path, rel: str) -> str | None:
     return None
 
 
-def _open(root: Path, rel: str) -> int:
+def _open(root: Path, rel: str, directory: bool = False) -> int:
     """A descriptor for root/rel, opened folder by folder without following any link."""
     parts = rel.split("/")
     if not rel or any(part in ("", ".", "..") for part in parts):
@@ -55,7 +57,7 @@ def _open(root: Path, rel: str) -> int:
     try:
         for i, part in enumerate(parts):
             last = i == len(parts) - 1
-            flags = os.O_RDONLY | os.O_NOFOLLOW | (getattr(os, "O_NONBLOCK", 0) if last else os.O_DIRECTORY)
+            flags = os.O_RDONLY | os.O_NOFOLLOW | (getattr(os, "O_NONBLOCK", 0) if last and not directory else os.O_DIRECTORY)
             try:
                 opened = os.open(part, flags, dir_fd=fd)
             except OSError as exc:
@@ -71,11 +73,29 @@ def _open(root: Path, rel: str) -> int:
         raise
 
 
-def read_text(path: Path, rel: str, root: Path | None = None) -> str:
+@contextmanager
+def folder(root: Path, rel: str) -> Iterator[int]:
+    """A descriptor for the folder root/rel (no part of it a link), to read many files in it."""
+    fd = _open(root, rel, directory=True)
+    try:
+        yield fd
+    finally:
+        os.close(fd)
+
+
+def read_text(path: Path, rel: str, root: Path | None = None, dir_fd: int | None = None) -> str:
     """The file's text with LF line endings, or SourceError.
 
-    With `root`, the file is root/rel and no part of rel may be a link."""
-    if root is not None:
+    With `root`, the file is root/rel and no part of rel may be a link; with
+    `dir_fd` (from `folder`), the file is path.name in that folder."""
+    if dir_fd is not None:
+        try:
+            fd = os.open(path.name, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_NONBLOCK", 0), dir_fd=dir_fd)
+        except OSError as exc:
+            if exc.errno in (errno.ELOOP, errno.EMLINK):
+                raise _fail(rel, LINK) from None
+            raise _fail(rel, f"cannot be read: {exc.strerror}") from None
+    elif root is not None:
         fd = _open(root, rel)
     else:
         try:
@@ -114,7 +134,7 @@ def read_text(path: Path, rel: str, root: Path | None = None) -> str:
         ) from None
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if control := _CONTROL.search(text):
+    if not text.replace("\n", "").replace("\t", "").isprintable() and (control := _CONTROL.search(text)):
         before = text[: control.start()]
         line, col = before.count("\n") + 1, control.start() - (before.rfind("\n") + 1) + 1
         raise _fail(rel, f"contains the invisible control character U+{ord(control.group()):04X}; delete it (retype the text around it)", line, col)
@@ -139,16 +159,23 @@ class FrontMatter:
     body_line: int  # file line of the first body line
 
 
+_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)  # a line closing the front matter
+
+
 def split_front_matter(text: str, rel: str) -> FrontMatter:
     """Split '---\\n<yaml>\\n---\\n<markdown>', or SourceError."""
-    lines = text.split("\n")
-    if lines[0].rstrip() != "---":
+    first_end = text.find("\n")
+    first = text if first_end < 0 else text[:first_end]
+    if first.rstrip() != "---":
         raise _fail(rel, "must start with a line '---' opening the front matter (the fields), then a line '---' closing it")
-    for number, line in enumerate(lines[1:], start=2):
-        if line.rstrip() in ("---", "..."):
-            yaml_text = "\n".join(lines[1 : number - 1]) + "\n"
-            body = "\n".join(lines[number:])
-            if not yaml_text.strip():
-                raise _fail(rel, "front matter is empty; add the fields between the '---' lines", 1)
-            return FrontMatter(yaml_text, 2, body, number + 1)
-    raise _fail(rel, "front matter opened on line 1 is never closed; add a line '---' after the last field")
+    close = _FENCE.search(text, first_end + 1) if first_end >= 0 else None
+    if close is None:
+        raise _fail(rel, "front matter opened on line 1 is never closed; add a line '---' after the last field")
+    yaml_text = text[first_end + 1 : close.start()]
+    yaml_text = yaml_text if yaml_text.endswith("\n") else yaml_text + "\n"
+    if not yaml_text.strip():
+        raise _fail(rel, "front matter is empty; add the fields between the '---' lines", 1)
+    body_start = text.find("\n", close.end())
+    body = "" if body_start < 0 else text[body_start + 1 :]
+    closing_line = text.count("\n", 0, close.start()) + 1
+    return FrontMatter(yaml_text, 2, body, closing_line + 1)

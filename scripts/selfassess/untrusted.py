@@ -70,12 +70,19 @@ def _strings(value, path: tuple = ()):
             yield from _strings(item, path + (i,))
 
 
+def _maybe(text: str) -> bool:
+    """False when no rule can find anything in the fields of a file with this source text
+    (in the source, a field's value does not start its line: any run long enough to nest deep)."""
+    return _suspect(text) or narrative.nesting_run(text)
+
+
 def problems(doc: Document) -> list[Problem]:
     """Refused constructs in a document (a State's, a checklist, a register): its fields and its narrative."""
     out: list[Problem] = []
-    for path, text in _strings(doc.data):
-        for _, _, message in findings(text):
-            out.append(doc.problem(path, message))
+    if doc.text is None or _maybe(doc.text):  # the fields' source text: nothing there, nothing in them
+        for path, text in _strings(doc.data):
+            for _, _, message in findings(text):
+                out.append(doc.problem(path, message))
     for line, col, message in findings(doc.body):
         out.append(Problem(doc.rel, doc.body_line + line, col, ERROR, "narrative", message))
     return sorted(set(out))
