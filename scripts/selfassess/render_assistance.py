@@ -68,8 +68,8 @@ def type_page(view: View, tid: str) -> str:
         source = source or a(paths.link(here, paths.party(party.code), paths.anchor(n.provisions[0]) if n.provisions else "needs"), esc(label("assistance", "assessment")))
         rows.append([
             party_link(here, party), esc(label("regional_group", view.region(party))),
-            ", ".join(cite(view, here, p) for p in n.provisions), text(n.description),
-            status(n.status, "assistance_status") if n.status else "", text(n.provider), source,
+            ", ".join(cite(view, here, p) for p in n.provisions), text(n.description, view.lang(party)),
+            status(n.status, "assistance_status") if n.status else "", text(n.provider, view.lang(party)), source,
         ])
     head = [esc(label("assistance", k)) for k in ("state", "region", "provision", "description", "status", "provider", "source")]
     return front_matter(kind.get("name", tid)) + block(

@@ -23,14 +23,30 @@ def esc(value) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
-def text(value) -> str:
-    """A contributed one-line field as safe inline HTML."""
-    return narrative.inline(str(value)) if value not in (None, "") else ""
+SITE_LANGUAGE = "en"  # the language of the labels (strings/en.yaml) and of the pages' <html lang>
+RIGHT_TO_LEFT = {"ar", "fa", "he", "ur"}
 
 
-def prose(value, cls: str = "sa-narrative") -> str:
-    """A contributed Markdown text as a safe HTML block."""
-    return f'<div class="{cls}">\n{narrative.to_html(str(value))}\n</div>' if value else ""
+def language(lang: str | None) -> str:
+    """lang and dir attributes for text in another language than the page's (WCAG 3.1.2)."""
+    if not lang or lang.split("-")[0] == SITE_LANGUAGE:
+        return ""
+    direction = ' dir="rtl"' if lang.split("-")[0] in RIGHT_TO_LEFT else ""
+    return f' lang="{esc(lang)}"{direction}'
+
+
+def text(value, lang: str | None = None) -> str:
+    """A contributed one-line field as safe inline HTML; `lang` is its writer's language."""
+    if value in (None, ""):
+        return ""
+    inner = narrative.inline(str(value))
+    marked = language(lang)
+    return f"<span{marked}>{inner}</span>" if marked else inner
+
+
+def prose(value, cls: str = "sa-narrative", lang: str | None = None) -> str:
+    """A contributed Markdown text as a safe HTML block; `lang` is its writer's language."""
+    return f'<div class="{cls}"{language(lang)}>\n{narrative.to_html(str(value))}\n</div>' if value else ""
 
 
 def block(*parts: str) -> str:

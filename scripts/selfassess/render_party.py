@@ -47,7 +47,7 @@ def _summary(view: View, party, here: str) -> str:
     changed = view.last_changed(party)
     edit = view_edit(view, party.profile.rel)
     return dl([
-        (esc(label("party", "official_name")), text(profile.get("official_name"))),
+        (esc(label("party", "official_name")), text(profile.get("official_name"), view.lang(party))),
         (esc(label("party", "regional_group")), esc(label("regional_group", view.region(party)))),
         (esc(label("party", "languages")), esc(", ".join(label("language", s) for _, s in strings(profile.get("languages"))))),
         (esc(label("party", "consent")), esc(label("consent", view.consent(party)))),
@@ -72,7 +72,7 @@ def _instruments(view: View, party, here: str) -> str:
         ratification = mapping(entry.get("ratification"))
         deposited = f'{esc(label("ratification_kind", ratification.get("kind", "")))}, {esc(ratification.get("date"))}' if ratification else ""
         statements = [
-            f'{esc(label("party", kind[:-1]))}{" (" + cite(view, here, s["provision"]) + ")" if isinstance(s.get("provision"), str) else ""}: {text(s.get("text"))}'
+            f'{esc(label("party", kind[:-1]))}{" (" + cite(view, here, s["provision"]) + ")" if isinstance(s.get("provision"), str) else ""}: {text(s.get("text"), view.lang(party))}'
             for kind in ("reservations", "declarations") for _, s in entries(entry.get(kind))
         ]
         name = a(paths.link(here, paths.instrument(iid)), esc(instrument.data.get("short_name", iid)))
@@ -87,8 +87,8 @@ def _authorities(view: View, party, here: str) -> str:
         cited = ", ".join(cite(view, here, p) for _, p in strings(auth.get("provisions")))
         web = web_link(auth["website"], esc(auth["website"])) if isinstance(auth.get("website"), str) else ""
         contact = mapping(auth.get("contact"))
-        reach = ", ".join(x for x in (text(contact.get("institution")), esc(contact.get("email") or ""), esc(contact.get("phone") or "")) if x)
-        items.append(f'<strong>{text(auth.get("name"))}</strong>: {text(auth.get("role"))}' + "".join(f"<br>{x}" for x in (cited, web, reach) if x))
+        reach = ", ".join(x for x in (text(contact.get("institution"), view.lang(party)), esc(contact.get("email") or ""), esc(contact.get("phone") or "")) if x)
+        items.append(f'<strong>{text(auth.get("name"), view.lang(party))}</strong>: {text(auth.get("role"), view.lang(party))}' + "".join(f"<br>{x}" for x in (cited, web, reach) if x))
     if not items:
         return ""
     return h(3, esc(label("party", "authorities")), "authorities") + ul(items, "sa-authorities")
@@ -129,6 +129,7 @@ class _Own:
 
 def _assessment(view: View, party, here: str, doc, own: _Own) -> str:
     data = doc.data
+    lang = view.lang(party)
     article = view.catalogue.article(data["provision"])
     title = f'{esc(view.catalogue.cite(article.id))}: {esc(article.title)}'
     parts = [h(3, title, paths.anchor(article.id), "sa-assessment-title")]
@@ -140,14 +141,14 @@ def _assessment(view: View, party, here: str, doc, own: _Own) -> str:
         (esc(label("assessment", "provision_page")), a(paths.link(here, paths.article(article.id)), esc(label("assessment", "checklist_and_states")))),
         (esc(label("party", "source")), view_edit(view, doc.rel)),
     ], search=False))  # the same words in every assessment
-    rows = [[cite(view, here, p["provision"]), status(str(p.get("status"))), text(p.get("note"))] for _, p in entries(data.get("paragraphs")) if isinstance(p.get("provision"), str)]
+    rows = [[cite(view, here, p["provision"]), status(str(p.get("status"))), text(p.get("note"), lang)] for _, p in entries(data.get("paragraphs")) if isinstance(p.get("provision"), str)]
     if rows:
         parts.append(table([esc(label("assessment", x)) for x in ("paragraph", "status", "note")], rows, cls="sa-table"))
-    parts.append(prose(doc.body))
-    measures = [_measure(m) for _, m in entries(data.get("measures"))]
+    parts.append(prose(doc.body, lang=lang))
+    measures = [_measure(m, lang) for _, m in entries(data.get("measures"))]
     if measures:
         parts.append(h(4, esc(label("assessment", "measures"))) + ul(measures, "sa-measures"))
-    challenges = [f'<span class="sa-kind">{esc(label("challenge_kind", str(c.get("kind"))))}</span> {text(c.get("description"))}' for _, c in entries(data.get("challenges"))]
+    challenges = [f'<span class="sa-kind">{esc(label("challenge_kind", str(c.get("kind"))))}</span> {text(c.get("description"), lang)}' for _, c in entries(data.get("challenges"))]
     if challenges:
         parts.append(h(4, esc(label("assessment", "challenges"))) + ul(challenges))
     needs = own.needs.get((article.id,), [])
@@ -155,7 +156,7 @@ def _assessment(view: View, party, here: str, doc, own: _Own) -> str:
         parts.append(h(4, esc(label("assessment", "assistance"))) + ul([need_line(view, n) for n in needs]))
     actions = own.actions.get(article.id, [])
     if actions:
-        parts.append(h(4, esc(label("assessment", "actions"))) + ul([a("#" + paths.action_anchor(party.code, str(act.get("id"))), f'{esc(act.get("id"))}: {text(act.get("title"))}') for act in actions]))
+        parts.append(h(4, esc(label("assessment", "actions"))) + ul([a("#" + paths.action_anchor(party.code, str(act.get("id"))), f'{esc(act.get("id"))}: {text(act.get("title"), lang)}') for act in actions]))
     return block(f'<section class="sa-assessment">{"".join(parts)}</section>')
 
 
@@ -168,12 +169,12 @@ def _status_history(view: View, doc) -> list[tuple[str, str]]:
     return [(esc(label("assessment", "status_history")), " → ".join(steps))]
 
 
-def _measure(measure: dict) -> str:
+def _measure(measure: dict, lang: str) -> str:
     laws = []
     for _, law in entries(measure.get("laws")):
-        words = text(law.get("title"))
+        words = text(law.get("title"), lang)
         if law.get("articles"):
-            words += f", {text(law['articles'])}"
+            words += f", {text(law['articles'], lang)}"
         if law.get("year"):
             words += f" ({esc(law['year'])})"
         if isinstance(law.get("url"), str):
@@ -183,14 +184,15 @@ def _measure(measure: dict) -> str:
         laws.append(words)
     kind = f'<span class="sa-kind">{esc(label("measure_kind", str(measure.get("kind"))))}</span> '
     cited = f'<br>{esc(label("assessment", "laws"))}: ' + "; ".join(laws) if laws else ""
-    return kind + text(measure.get("description")) + cited
+    return kind + text(measure.get("description"), lang) + cited
 
 
 def need_line(view: View, need) -> str:
     kind = view.registers.assistance_types.get(need.type, {}).get("name", need.type)
     state = f" {status(need.status, 'assistance_status')}" if need.status else ""
-    provider = f' ({esc(label("assistance", "provider"))}: {text(need.provider)})' if need.provider else ""
-    return f'<strong>{esc(kind)}</strong>: {text(need.description)}{state}{provider}'
+    lang = view.lang(need.party)
+    provider = f' ({esc(label("assistance", "provider"))}: {text(need.provider, lang)})' if need.provider else ""
+    return f'<strong>{esc(kind)}</strong>: {text(need.description, lang)}{state}{provider}'
 
 
 def _plan(view: View, party, here: str) -> str:
@@ -204,22 +206,23 @@ def _plan(view: View, party, here: str) -> str:
 def _action(view: View, party, here: str, act: dict) -> str:
     overdue = is_overdue(act, view.today)
     flag = f' {status("overdue", "action_status")}' if overdue else ""
-    title = f'{esc(act.get("id"))}: {text(act.get("title"))}{flag}'
-    updates = [f'{esc(u.get("date"))}: {text(u.get("text"))}' for _, u in entries(act.get("updates"))]
+    lang = view.lang(party)
+    title = f'{esc(act.get("id"))}: {text(act.get("title"), lang)}{flag}'
+    updates = [f'{esc(u.get("date"))}: {text(u.get("text"), lang)}' for _, u in entries(act.get("updates"))]
     resources = label("resources", str(act.get("resources")))
     needs = [need_line(view, n) for n in view.needs_by_party.get(party.code, []) if n.action == str(act.get("id"))]
     facts = dl([
         (esc(label("action", "status")), status(str(act.get("status")), "action_status")),
         (esc(label("action", "provisions")), ", ".join(cite(view, here, p) for _, p in strings(act.get("provisions")))),
-        (esc(label("action", "responsible")), text(act.get("responsible"))),
-        (esc(label("action", "partners")), "; ".join(text(p) for _, p in strings(act.get("partners")))),
+        (esc(label("action", "responsible")), text(act.get("responsible"), lang)),
+        (esc(label("action", "partners")), "; ".join(text(p, lang) for _, p in strings(act.get("partners")))),
         (esc(label("action", "start")), esc(act.get("start") or "")),
         (esc(label("action", "due")), esc(act.get("due") or "")),
         (esc(label("action", "completed")), esc(act.get("completed") or "")),
         (esc(label("action", "priority")), esc(label("priority", str(act.get("priority"))))),
         (esc(label("action", "resources")), esc(resources)),
     ])
-    parts = [h(3, title, paths.action_anchor(party.code, str(act.get("id"))), "sa-action-title"), prose(act.get("description")), facts]
+    parts = [h(3, title, paths.action_anchor(party.code, str(act.get("id"))), "sa-action-title"), prose(act.get("description"), lang=lang), facts]
     if needs:
         parts.append(h(4, esc(label("assessment", "assistance"))) + ul(needs))
     if updates:
@@ -236,7 +239,7 @@ def _needs(view: View, party, here: str) -> str:
     for n in needs:
         where = a("#" + paths.action_anchor(party.code, n.action), esc(label("assistance", "action") + " " + n.action)) if n.action else esc(label("assistance", "assessment"))
         kind = view.registers.assistance_types.get(n.type, {}).get("name", n.type)
-        rows.append([", ".join(cite(view, here, p) for p in n.provisions), a(paths.link(here, paths.assistance_type(n.type)), esc(kind)), text(n.description), status(n.status, "assistance_status") if n.status else "", text(n.provider), where])
+        rows.append([", ".join(cite(view, here, p) for p in n.provisions), a(paths.link(here, paths.assistance_type(n.type)), esc(kind)), text(n.description, view.lang(party)), status(n.status, "assistance_status") if n.status else "", text(n.provider, view.lang(party)), where])
     head = [esc(label("assistance", x)) for x in ("provision", "type", "description", "status", "provider", "source")]
     return table(head, rows, cls="sa-table", search=False)  # each need is indexed with its assessment or action
 

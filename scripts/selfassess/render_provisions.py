@@ -144,10 +144,10 @@ def _paragraphs(view: View, here: str, article) -> str:
         doc = view.assessment(party.code, article.id)
         for _, p in entries(doc.data.get("paragraphs") if doc else None):
             if isinstance(p.get("provision"), str) and p["provision"] in found:
-                found[p["provision"]].append(f'{party_link(here, party, paths.anchor(article.id))}: {status(str(p.get("status")))}' + (f" {text(p.get('note'))}" if p.get("note") else ""))
+                found[p["provision"]].append(f'{party_link(here, party, paths.anchor(article.id))}: {status(str(p.get("status")))}' + (f" {text(p.get('note'), view.lang(party))}" if p.get("note") else ""))
     items = []
     for pid, lines in found.items():
-        statements = [f'{party_link(here, party, "ratification")}: {esc(label("party", kind[:-1]))}: {text(s.get("text"))}' for party, kind, s in view.statements.get(pid, [])]
+        statements = [f'{party_link(here, party, "ratification")}: {esc(label("party", kind[:-1]))}: {text(s.get("text"), view.lang(party))}' for party, kind, s in view.statements.get(pid, [])]
         items.append(f'<li id="{paths.anchor(pid)}"><strong>{esc(view.catalogue.cite(pid))}</strong>{ul(lines + statements)}</li>')
     return f'<p>{esc(label("provisions", "paragraphs_help"))}</p><ul class="sa-paragraphs">{"".join(items)}</ul>' if items else ""
 
@@ -157,7 +157,7 @@ def _actions(view: View, here: str, article) -> str:
     for party, act in view.actions.get(article.id, []):
         overdue = is_overdue(act, view.today)
         state = status(str(act.get("status")), "action_status") + (" " + status("overdue", "action_status") if overdue else "")
-        name = a(paths.link(here, paths.party(party.code), paths.action_anchor(party.code, str(act.get("id")))), f'{esc(act.get("id"))}: {text(act.get("title"))}')
+        name = a(paths.link(here, paths.party(party.code), paths.action_anchor(party.code, str(act.get("id")))), f'{esc(act.get("id"))}: {text(act.get("title"), view.lang(party))}')
         rows.append([party_link(here, party), name, esc(act.get("due")), state, esc(label("resources", str(act.get("resources"))))])
     if not rows:
         return f'<p>{esc(label("provisions", "no_actions"))}</p>'

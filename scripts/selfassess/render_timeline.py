@@ -43,7 +43,7 @@ def timeline(view, party, here: str, actions: list[dict]) -> str:
         bar = f'<span class="sa-tl-bar sa-tl-{esc(state)}" style="left:{pos(start)}%;width:{max(pos(end) - pos(start), 0.8)}%"></span>'
         when = f'{esc(act.get("start") or "")} – {esc(act.get("completed") or act.get("due") or "")}'
         flag = " " + status("overdue", "action_status") if overdue else ""
-        name = a("#" + paths.action_anchor(party.code, str(act.get("id"))), f'{esc(act.get("id"))}: {text(act.get("title"))}')
+        name = a("#" + paths.action_anchor(party.code, str(act.get("id"))), f'{esc(act.get("id"))}: {text(act.get("title"), view.lang(party))}')
         rows.append(
             f'<li class="sa-tl-row"><span class="sa-tl-label">{name}<br><span class="sa-tl-when">{when}</span> '
             f'{status(str(act.get("status")), "action_status")}{flag}</span>'

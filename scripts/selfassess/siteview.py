@@ -121,6 +121,12 @@ class View:
     def participation(self, party: Party, iid: str) -> str:
         return str(mapping(mapping(party.profile.data.get("instruments")).get(iid)).get("status") or "not_party")
 
+    def lang(self, party: Party | str) -> str:
+        """The language a State writes in: the first of its profile's languages."""
+        party = self.party(party) if isinstance(party, str) else party
+        languages = party.profile.data.get("languages") if party else None
+        return languages[0] if isinstance(languages, list) and languages and isinstance(languages[0], str) else ""
+
     def region(self, party: Party) -> str:
         return str(party.profile.data.get("regional_group") or "none")
 
