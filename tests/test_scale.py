@@ -38,8 +38,9 @@ def test_small_synthetic_corpus_builds(small, tmp_path):
         assert f"downloads/{code}/{code}-profile.pdf" in page and (site / "downloads" / code / f"{code}-profile.pdf").is_file()
     assert (site / "pagefind" / "pagefind-entry.json").is_file()
     articles = sum(1 for _ in (small / "content" / "provisions").glob("*/art-*.md"))
-    rows = json.loads((site / "data" / "assessments.json").read_text(encoding="utf-8"))
-    assert len(rows) == STATES * articles == STATES * 107
+    rows = sum(len(json.loads((site / "data" / "parties" / f"{code}.json").read_text(encoding="utf-8"))["assessments"]) for code in synthetic.codes(STATES))
+    assert rows == STATES * articles == STATES * 107
+    assert not (site / "data" / "assessments.json").exists()  # full records only per State: no third copy of every narrative
 
 
 def test_synthetic_corpus_has_the_shape_the_issue_asks_for(small):

@@ -18,6 +18,10 @@ from .labels import label, table
 from .shapes import entries, mapping, strings
 from .siteview import View, actions_of
 
+# Tables whose full records are published as JSON only inside each State's file (data/parties/<code>.json):
+# a combined copy would be a third copy of every narrative (45 MB of a 192-State site).
+PER_STATE_JSON = {"assessments"}
+
 # resource name -> [(field, type)]; titles and descriptions are in the strings table (open_data)
 TABLES = {
     "parties": [("code", "string"), ("name", "string"), ("official_name", "string"), ("regional_group", "string"), ("untoc", "string"), ("tip", "string"), ("som", "string"), ("firearms", "string"), ("consent", "string")],
@@ -116,11 +120,13 @@ def files(view: View, root: Path, shares: dict[str, Share] | None = None) -> dic
         words = table("en")["open_data"][name]
         title, description = words["title"], words["description"]
         out[f"{paths.DATA}/{name}.csv"] = _csv(fields, []) + "".join(part.csv[name] for part in parts)
-        out[f"{paths.DATA}/{name}.json"] = "[\n" + ",\n".join(line for part in parts for line in part.json[name]) + "\n]\n"
         resources.append({
             "name": name, "path": f"{name}.csv", "title": title, "description": description, "format": "csv", "mediatype": "text/csv",
             "encoding": "utf-8", "schema": {"fields": [{"name": f, "type": t, "description": words["fields"][f]} for f, t in columns], "missingValues": [""]},
         })
+        if name in PER_STATE_JSON:
+            continue
+        out[f"{paths.DATA}/{name}.json"] = "[\n" + ",\n".join(line for part in parts for line in part.json[name]) + "\n]\n"
         resources.append({"name": f"{name}-json", "path": f"{name}.json", "title": f"{title} (JSON)", "description": f"{description} {label('open_data', 'json_note')}", "format": "json", "mediatype": "application/json", "encoding": "utf-8"})
     for path in sorted((root / "schema").glob("*.schema.json")):
         out[f"{paths.DATA}/schema/{path.name}"] = sources.repository_text(root, f"schema/{path.name}")

@@ -7,7 +7,7 @@ from pathlib import Path
 from . import paths, sources
 from .labels import label
 from .labels import table as strings_table
-from .opendata import TABLES
+from .opendata import PER_STATE_JSON, TABLES
 from .render_html import a, block, esc, front_matter, h, table
 from .siteview import View
 
@@ -20,7 +20,8 @@ def page(view: View, root: Path) -> str:
     rows = []
     for name in TABLES:
         meta = _table_words(name)
-        links = " · ".join(a(paths.link(here, f"{paths.DATA}/{name}.{ext}"), ext.upper()) for ext in ("csv", "json"))
+        links = a(paths.link(here, f"{paths.DATA}/{name}.csv"), "CSV") + " · " + (
+            a("#per-state", esc(label("data", "json_per_state"))) if name in PER_STATE_JSON else a(paths.link(here, f"{paths.DATA}/{name}.json"), "JSON"))
         rows.append([esc(meta["title"]), esc(meta["description"]), links])
     schemas = [a(paths.link(here, f"{paths.DATA}/schema/{p.name}"), f"<code>{esc(p.name)}</code>") for p in sorted((root / "schema").glob("*.schema.json"))]
     return front_matter(label("data", "title")) + block(
@@ -31,7 +32,9 @@ def page(view: View, root: Path) -> str:
         h(2, esc(label("data", "schemas")), "schemas"),
         f'<p>{esc(label("data", "schemas_intro"))} {a(paths.link(here, paths.DATA_REFERENCE), esc(label("data", "reference_title")))}.</p>',
         "<ul>" + "".join(f"<li>{s}</li>" for s in schemas) + "</ul>",
+        h(2, esc(label("data", "per_state_title")), "per-state"),
         f'<p>{esc(label("data", "per_state"))}</p>',
+        '<ul class="sa-columns">' + "".join(f'<li>{a(paths.link(here, paths.party_data(p.code)), esc(p.name))} <code>{esc(p.code)}</code></li>' for p in view.parties) + "</ul>",
     )
 
 
