@@ -87,11 +87,50 @@ def _plain(text: str) -> bool:
     return bool(_PLAIN.match(text)) and not text.endswith(" ")
 
 
+# What may be a link definition (it serves links in any block) or a code fence (it spans blank
+# lines, and runs to the end when not closed): a text holding one is converted whole.
+_WHOLE = re.compile(r"^\s*\[[^\n]*\]\s*:|```|~~~", re.M)
+
+
+def _blocks(text: str) -> list[tuple[bool, str]] | None:
+    """The text as runs of (plain, text): a plain run is one paragraph of plain lines; the others
+    hold the blocks between them, as written. None when it must be converted whole (a line
+    of spaces only, a link definition, a fence). A plain paragraph after a blank line ends any
+    list, quote or indented code before it and starts none, so each run converts alone to
+    what it is in the whole."""
+    lines = text.strip("\n").split("\n")
+    if any(line and not line.strip() for line in lines) or _WHOLE.search(text):
+        return None
+    runs: list[tuple[bool, list[str]]] = []
+    block: list[str] = []
+    for line in [*lines, ""]:
+        if line:
+            block.append(line)
+            continue
+        if block:
+            plain = all(_plain(x) for x in block)
+            if not plain and runs and not runs[-1][0]:
+                runs[-1][1].extend(["", *block])  # the blank line kept, as written
+            else:
+                runs.append((plain, block))
+            block = []
+        elif runs and not runs[-1][0]:
+            runs[-1][1].append("")  # more blank lines inside a run, as written
+    return [(plain, "\n".join(run).strip("\n")) for plain, run in runs]
+
+
 def to_html(text: str) -> str:
-    """Safe HTML for a contributed Markdown text."""
-    if text and _plain(text):
+    """Safe HTML for a contributed Markdown text. Paragraphs of plain lines (most of the prose)
+    skip the conversion, which gives them nothing but <p>; the rest is converted."""
+    if not text:
+        return convert(text).strip()
+    if _plain(text):
         return f"<p>{html.escape(text, quote=False)}</p>"
-    return convert(text).strip()
+    runs = _blocks(text)
+    if runs is None:
+        return convert(text).strip()
+    parts = [f"<p>{html.escape(run, quote=False)}</p>" if plain else convert(run).strip() for plain, run in runs]
+    return "\n".join(part for part in parts if part)
 
 
 def inline(text: str) -> str:
