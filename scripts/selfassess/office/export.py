@@ -118,11 +118,15 @@ def _make(task: tuple) -> None:
     code, key, party, source = task
     catalogue, registers, cache_dir, today = _worker
     document = profile.build(party, catalogue, registers, source, today)
+    cached = {fmt: cache_dir / f"{code}-{key}.{fmt}" for fmt in FORMATS}
+    partial = {fmt: path.with_name(f"{path.name}.{os.getpid()}.part") for fmt, path in cached.items()}
+    docx = word.start(document, partial["docx"])  # pandoc runs while Typst sets the PDF
+    try:
+        pdf.write(document, partial["pdf"])
+    finally:
+        docx.wait()
     for fmt in FORMATS:
-        cached = cache_dir / f"{code}-{key}.{fmt}"
-        partial = cached.with_name(f"{cached.name}.{os.getpid()}.part")
-        write(document, fmt, partial)
-        partial.replace(cached)
+        partial[fmt].replace(cached[fmt])
 
 
 def export_all(

@@ -140,10 +140,32 @@ def ast(document: m.Document) -> dict:
     return {"pandoc-api-version": API_VERSION, "meta": meta, "blocks": blocks(document.blocks)}
 
 
+class Running:
+    """pandoc writing a DOCX in its own process; `wait()` for it to finish."""
+
+    def __init__(self, document: m.Document, output: Path, reference: Path = REFERENCE):
+        self.output = output
+        self.source = output.with_name(output.name + ".json.part")  # pandoc's input, removed when it is done
+        self.source.write_bytes(json.dumps(ast(document), ensure_ascii=False).encode("utf-8"))
+        args = [pandoc(), "--sandbox", "-f", "json", "-t", "docx", f"--reference-doc={reference}", "-o", str(output), str(self.source)]
+        try:
+            self.process = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        except OSError as exc:
+            self.source.unlink(missing_ok=True)
+            raise PandocError(f"pandoc could not start: {exc}") from None
+
+    def wait(self) -> None:
+        _, err = self.process.communicate()
+        self.source.unlink(missing_ok=True)
+        if self.process.returncode != 0:
+            raise PandocError(f"pandoc could not write {self.output.name}: {err.decode('utf-8', 'replace').strip()}")
+
+
+def start(document: m.Document, output: Path, reference: Path = REFERENCE) -> Running:
+    """Start writing `document` as DOCX to `output`, so that other work can run meanwhile."""
+    return Running(document, output, reference)
+
+
 def write(document: m.Document, output: Path, reference: Path = REFERENCE) -> None:
     """Write `document` as DOCX to `output`."""
-    payload = json.dumps(ast(document), ensure_ascii=False).encode("utf-8")
-    args = [pandoc(), "--sandbox", "-f", "json", "-t", "docx", f"--reference-doc={reference}", "-o", str(output)]
-    result = subprocess.run(args, input=payload, capture_output=True)
-    if result.returncode != 0:
-        raise PandocError(f"pandoc could not write {output.name}: {result.stderr.decode('utf-8', 'replace').strip()}")
+    start(document, output, reference).wait()
