@@ -113,18 +113,23 @@ def _start_worker(catalogue: Catalogue, registers: Registers, cache_dir: Path, t
     _worker = (catalogue, registers, cache_dir, today)
 
 
-def _make(task: tuple) -> None:
-    """Write one State's DOCX and PDF into the cache."""
+def _make(task: tuple, at_once: bool = False) -> None:
+    """Write one State's DOCX and PDF into the cache; `at_once`: pandoc runs while Typst sets
+    the PDF (when one process makes the documents, as for the State just edited; with a
+    worker per core it only makes them compete)."""
     code, key, party, source = task
     catalogue, registers, cache_dir, today = _worker
     document = profile.build(party, catalogue, registers, source, today)
     cached = {fmt: cache_dir / f"{code}-{key}.{fmt}" for fmt in FORMATS}
     partial = {fmt: path.with_name(f"{path.name}.{os.getpid()}.part") for fmt, path in cached.items()}
-    docx = word.start(document, partial["docx"])  # pandoc runs while Typst sets the PDF
+    docx = word.start(document, partial["docx"]) if at_once else None
     try:
         pdf.write(document, partial["pdf"])
     finally:
-        docx.wait()
+        if docx:
+            docx.wait()
+    if not docx:
+        word.write(document, partial["docx"])
     for fmt in FORMATS:
         partial[fmt].replace(cached[fmt])
 
@@ -178,7 +183,7 @@ def _run(tasks: list, context: tuple, jobs: int | None, worker_tasks: int | None
     if jobs < 2:
         _worker = context
         for task in tasks:
-            _make(task)
+            _make(task, at_once=True)
         return
     methods = multiprocessing.get_all_start_methods()
     start = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
