@@ -177,7 +177,8 @@ def _pack(pdf: bytes) -> bytes:
 
     with pikepdf.open(io.BytesIO(pdf)) as document:
         out = io.BytesIO()
-        document.save(out, object_stream_mode=pikepdf.ObjectStreamMode.generate, deterministic_id=True)
+        # Typst's streams are compressed already: passed through as they are (same bytes, less work).
+        document.save(out, object_stream_mode=pikepdf.ObjectStreamMode.generate, stream_decode_level=pikepdf.StreamDecodeLevel.none, deterministic_id=True)
     return out.getvalue()
 
 
