@@ -15,7 +15,7 @@ from pathlib import Path
 from . import fonts
 from . import model as m
 
-_ESCAPE = re.compile("([" + re.escape(string.punctuation) + "])")
+_ESCAPE = str.maketrans({c: "\\" + c for c in string.punctuation} | {"\n": " "})
 _LANG = re.compile(r"^([a-z]{2,3})(?:-([A-Z]{2}))?\b")
 
 
@@ -25,7 +25,7 @@ class TypstFailed(RuntimeError):
 
 def text(value: str) -> str:
     """Literal text in markup: every ASCII punctuation mark escaped, one line."""
-    return _ESCAPE.sub(r"\\\1", " ".join(value.split("\n")))
+    return value.translate(_ESCAPE)
 
 
 def literal(value: str) -> str:
