@@ -1,14 +1,14 @@
-"""Helpers for the site tests: fixture trees, built sites, a local web server."""
+"""Helpers for the site tests: fixture trees, built sites, a local web server, the browser."""
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
 import shutil
-import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from conftest import FIXTURES, REPO, make_tree
+
+from selfassess.localsite import CHROMIUM, CHROMIUM_ARGS, served  # noqa: F401 (served: for the tests)
 
 TODAY = "2026-11-29"  # the reference date of the golden pages
 EPOCH = "1795910400"  # 2026-11-29T00:00:00Z, the same date for SOURCE_DATE_EPOCH
@@ -47,18 +47,25 @@ def tree_files(folder: Path) -> dict[str, bytes]:
 
 
 @contextlib.contextmanager
-def served(folder: Path):
-    """Serve a folder on 127.0.0.1 for the length of the block; yields the base URL."""
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
+def launched_browser():
+    """Debian's chromium, driven by Playwright, for the length of the block."""
+    from playwright.sync_api import sync_playwright
 
-    handler = functools.partial(Quiet, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    assert Path(CHROMIUM).exists(), "Debian's chromium is needed: apt-get install -y chromium (scripts/install-system-packages.sh)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def watch(page, base: str, timeout_ms: int):
+    """Make `page` record in page.problems console errors, script errors, dialogs (dismissed) and
+    requests to any host but `base`'s."""
+    page.set_default_timeout(timeout_ms)
+    page.problems = []
+    host = urlsplit(base).netloc
+    page.on("console", lambda m: m.type == "error" and page.problems.append(f"console: {m.text}"))
+    page.on("pageerror", lambda e: page.problems.append(f"script error: {e}"))
+    page.on("dialog", lambda d: page.problems.append(f"dialog: {d.message}") or d.dismiss())
+    page.on("request", lambda r: urlsplit(r.url).netloc not in (host, "") and not r.url.startswith("data:") and page.problems.append(f"request to another host: {r.url}"))
+    return page

@@ -11,9 +11,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from hostile_site import hostile_tree, render_bypassing_check
-from playwright.sync_api import expect, sync_playwright
-from sitetools import served
-from test_site_browser import ARGS, CHROMIUM
+from playwright.sync_api import expect
+from sitetools import launched_browser, served, watch
 
 from selfassess import build
 
@@ -78,22 +77,12 @@ def test_every_page_is_inert_html(hostile_site):
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    with launched_browser() as browser:
         yield browser
-        browser.close()
 
 
 def watched_page(browser, base):
-    page = browser.new_context().new_page()
-    page.set_default_timeout(15000)
-    page.problems = []
-    host = urlsplit(base).netloc
-    page.on("console", lambda m: m.type == "error" and page.problems.append(f"console: {m.text}"))
-    page.on("pageerror", lambda e: page.problems.append(f"script error: {e}"))
-    page.on("dialog", lambda d: page.problems.append(f"dialog: {d.message}") or d.dismiss())
-    page.on("request", lambda r: urlsplit(r.url).netloc not in (host, "") and not r.url.startswith("data:") and page.problems.append(f"request to another host: {r.url}"))
-    return page
+    return watch(browser.new_context().new_page(), base, 15000)
 
 
 def test_every_page_loads_without_dialog_error_or_other_host(hostile_site, browser):

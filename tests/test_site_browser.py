@@ -6,15 +6,12 @@ Every request must stay on the local server.
 """
 import os
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from conftest import run_cli
-from playwright.sync_api import expect, sync_playwright
-from sitetools import EPOCH, sample_tree, served
+from playwright.sync_api import expect
+from sitetools import EPOCH, launched_browser, sample_tree, served, watch
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"]
 PAGE_TYPES = {
     "home": "index.html",
     "parties index": "parties/index.html",
@@ -48,25 +45,15 @@ def site_url(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    assert Path(CHROMIUM).exists(), "Debian's chromium is needed: apt-get install -y chromium (scripts/install-system-packages.sh)"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    with launched_browser() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture
 def page(browser, site_url):
     """A page that records console errors, failed requests and requests to other hosts."""
     context = browser.new_context()
-    page = context.new_page()
-    page.set_default_timeout(10000)
-    page.problems = []
-    host = urlsplit(site_url).netloc
-    page.on("console", lambda m: m.type == "error" and page.problems.append(f"console: {m.text}"))
-    page.on("pageerror", lambda e: page.problems.append(f"script error: {e}"))
-    page.on("dialog", lambda d: page.problems.append(f"dialog: {d.message}") or d.dismiss())
-    page.on("request", lambda r: urlsplit(r.url).netloc not in (host, "") and not r.url.startswith("data:") and page.problems.append(f"request to another host: {r.url}"))
+    page = watch(context.new_page(), site_url, 10000)
     page.on("requestfailed", lambda r: page.problems.append(f"failed: {r.url}"))
     yield page
     context.close()

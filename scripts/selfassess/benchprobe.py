@@ -8,20 +8,16 @@ Each prints one JSON object.
 """
 from __future__ import annotations
 
-import contextlib
-import functools
 import gzip
-import http.server
 import json
 import re
 import sys
-import threading
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"]
+from .localsite import CHROMIUM, CHROMIUM_ARGS, served
+
 PRECOMPRESSED = (".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter", ".pagefind")  # Pagefind writes these gzipped
 CHANGED = "untoc-05.md"  # the assessment the rebuild edits
 
@@ -77,22 +73,6 @@ def documents(root: Path, code: str) -> dict:
     }
 
 
-@contextlib.contextmanager
-def _served(folder: Path):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def _gzipped(url: str, body: bytes) -> int:
     """Bytes on the wire from a server that gzips what is not compressed already."""
     return len(body) if urlsplit(url).path.endswith(PRECOMPRESSED) else len(gzip.compress(body, 6))
@@ -106,8 +86,8 @@ def search(site: Path, queries: list[str]) -> dict:
     if not Path(CHROMIUM).exists():
         raise SystemExit(f"{CHROMIUM} is needed to measure search downloads: apt-get install -y chromium")
     out = {}
-    with _served(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    with served(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for query in queries:
             context = browser.new_context()  # empty cache: a first visit
             page = context.new_page()

@@ -94,6 +94,16 @@ def _shade(table, first: int) -> None:
             props.append(shading)
 
 
+def _between(start, end) -> list:
+    """The siblings after `start` up to `end` (or the last one when `end` is None)."""
+    out = []
+    node = start.getnext()
+    while node is not None and node is not end:
+        out.append(node)
+        node = node.getnext()
+    return out
+
+
 def _wrap_blocks(body, regions: Regions, ids: _Ids) -> None:
     starts = {s.get(qn("w:id")): s for s in body.findall(qn("w:bookmarkStart")) if s.get(qn("w:name")) in regions.by_id}
     for end in body.findall(qn("w:bookmarkEnd")):
@@ -101,12 +111,8 @@ def _wrap_blocks(body, regions: Regions, ids: _Ids) -> None:
         if start is None:
             continue
         region = regions.by_id[start.get(qn("w:name"))]
-        inside = []
-        node = start.getnext()
-        while node is not None and node is not end:
-            inside.append(node)
-            node = node.getnext()
         sdt, content = _sdt(region, ids, "sdtLocked")
+        inside = _between(start, end)
         start.addprevious(sdt)
         for node in inside:
             content.append(node)
@@ -125,12 +131,8 @@ def _wrap_choices(body, regions: Regions, ids: _Ids) -> None:
         if region is None or paragraph.tag != qn("w:p"):
             continue
         end = next((e for e in paragraph.findall(qn("w:bookmarkEnd")) if e.get(qn("w:id")) == start.get(qn("w:id"))), None)
-        runs = []
-        node = start.getnext()
-        while node is not None and node is not end:
-            runs.append(node)
-            node = node.getnext()
         sdt, content = _sdt(region, ids, "sdtLocked")
+        runs = _between(start, end)
         start.addprevious(sdt)
         for run in runs:
             content.append(run)

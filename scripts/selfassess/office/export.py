@@ -122,13 +122,14 @@ def _make(task: tuple, at_once: bool = False) -> None:
     document = profile.build(party, catalogue, registers, source, today)
     cached = {fmt: cache_dir / f"{code}-{key}.{fmt}" for fmt in FORMATS}
     partial = {fmt: path.with_name(f"{path.name}.{os.getpid()}.part") for fmt, path in cached.items()}
-    docx = word.start(document, partial["docx"]) if at_once else None
-    try:
-        pdf.write(document, partial["pdf"])
-    finally:
-        if docx:
+    if at_once:
+        docx = word.start(document, partial["docx"])
+        try:
+            pdf.write(document, partial["pdf"])
+        finally:
             docx.wait()
-    if not docx:
+    else:
+        pdf.write(document, partial["pdf"])
         word.write(document, partial["docx"])
     for fmt in FORMATS:
         partial[fmt].replace(cached[fmt])
